@@ -1,0 +1,19 @@
+package io.stsgate.api.query;
+
+import io.stsgate.audit.AuditDraft;
+import io.stsgate.engine.Caller;
+import io.stsgate.engine.RequestInfo;
+
+/** One STS action: reads its parameters, calls the engine and writes the XML result. */
+public interface ActionHandler {
+
+    String action();
+
+    /** Whether the action needs a SigV4 signature (AssumeRoleWith* are unsigned). */
+    default boolean signed() {
+        return true;
+    }
+
+    /** @param caller the verified caller, or null for unsigned actions */
+    String handle(Caller caller, QueryParameters params, RequestInfo info, AuditDraft audit);
+}

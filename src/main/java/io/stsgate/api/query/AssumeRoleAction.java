@@ -1,0 +1,58 @@
+package io.stsgate.api.query;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.stsgate.audit.AuditDraft;
+import io.stsgate.engine.AssumeRoleCommand;
+import io.stsgate.engine.Caller;
+import io.stsgate.engine.RequestInfo;
+import io.stsgate.engine.TokenService;
+
+@ApplicationScoped
+public class AssumeRoleAction implements ActionHandler {
+
+    @Inject
+    TokenService tokens;
+
+    @Override
+    public String action() {
+        return "AssumeRole";
+    }
+
+    @Override
+    public String handle(Caller caller, QueryParameters p, RequestInfo info, AuditDraft audit) {
+        var command = new AssumeRoleCommand(
+                ParameterRules.text(ParameterRules.required(p, "RoleArn", "roleArn"), "roleArn", 20, 2048,
+                        ParameterRules.ARN),
+                ParameterRules.text(ParameterRules.required(p, "RoleSessionName", "roleSessionName"),
+                        "roleSessionName", 2, 64, ParameterRules.SESSION_NAME),
+                ParameterRules.integer(p.value("DurationSeconds"), "durationSeconds", 900, 43200),
+                SessionParameters.policy(p),
+                SessionParameters.policyArns(p),
+                SessionParameters.tags(p),
+                SessionParameters.transitiveTagKeys(p),
+                ParameterRules.text(p.value("ExternalId"), "externalId", 2, 1224, ParameterRules.EXTERNAL_ID),
+                ParameterRules.text(p.value("SerialNumber"), "serialNumber", 9, 256, ParameterRules.SERIAL_NUMBER),
+                ParameterRules.text(p.value("TokenCode"), "tokenCode", 6, 6, ParameterRules.TOKEN_CODE),
+                sourceIdentity(p.value("SourceIdentity")));
+        var issued = tokens.assumeRole(caller, command, info, audit);
+        return XmlResponse.of(action())
+                .credentials(issued.credentials())
+                .open("AssumedRoleUser")
+                .element("AssumedRoleId", issued.session().principalId())
+                .element("Arn", issued.session().arn())
+                .close("AssumedRoleUser")
+                .element("PackedPolicySize", issued.packedPolicySize())
+                .element("SourceIdentity", issued.session().sourceIdentity())
+                .finish(info.requestId());
+    }
+
+    static String sourceIdentity(String value) {
+        String checked = ParameterRules.text(value, "sourceIdentity", 2, 64, ParameterRules.SESSION_NAME);
+        if (checked != null && checked.toLowerCase(java.util.Locale.ROOT).startsWith("aws:")) {
+            throw io.stsgate.engine.StsException.validation("SourceIdentity must not begin with 'aws:'.");
+        }
+        return checked;
+    }
+}

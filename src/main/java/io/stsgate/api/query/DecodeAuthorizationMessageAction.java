@@ -1,0 +1,30 @@
+package io.stsgate.api.query;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.stsgate.audit.AuditDraft;
+import io.stsgate.engine.Caller;
+import io.stsgate.engine.RequestInfo;
+import io.stsgate.engine.TokenService;
+
+@ApplicationScoped
+public class DecodeAuthorizationMessageAction implements ActionHandler {
+
+    @Inject
+    TokenService tokens;
+
+    @Override
+    public String action() {
+        return "DecodeAuthorizationMessage";
+    }
+
+    @Override
+    public String handle(Caller caller, QueryParameters p, RequestInfo info, AuditDraft audit) {
+        String encoded = ParameterRules.text(ParameterRules.required(p, "EncodedMessage", "encodedMessage"),
+                "encodedMessage", 1, 10240, null);
+        return XmlResponse.of(action())
+                .element("DecodedMessage", tokens.decodeAuthorizationMessage(caller, encoded, info, audit))
+                .finish(info.requestId());
+    }
+}

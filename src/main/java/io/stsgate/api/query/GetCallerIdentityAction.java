@@ -1,0 +1,32 @@
+package io.stsgate.api.query;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.stsgate.audit.AuditDraft;
+import io.stsgate.engine.Caller;
+import io.stsgate.engine.RequestInfo;
+import io.stsgate.engine.TokenService;
+
+@ApplicationScoped
+public class GetCallerIdentityAction implements ActionHandler {
+
+    @Inject
+    TokenService tokens;
+
+    @Override
+    public String action() {
+        return "GetCallerIdentity";
+    }
+
+    @Override
+    public String handle(Caller caller, QueryParameters p, RequestInfo info, AuditDraft audit) {
+        audit.principal(caller.arn());
+        var identity = tokens.getCallerIdentity(caller);
+        return XmlResponse.of(action())
+                .element("UserId", identity.userId())
+                .element("Account", identity.account())
+                .element("Arn", identity.arn())
+                .finish(info.requestId());
+    }
+}

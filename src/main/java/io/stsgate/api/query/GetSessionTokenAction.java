@@ -1,0 +1,32 @@
+package io.stsgate.api.query;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.stsgate.audit.AuditDraft;
+import io.stsgate.engine.Caller;
+import io.stsgate.engine.GetSessionTokenCommand;
+import io.stsgate.engine.RequestInfo;
+import io.stsgate.engine.TokenService;
+
+@ApplicationScoped
+public class GetSessionTokenAction implements ActionHandler {
+
+    @Inject
+    TokenService tokens;
+
+    @Override
+    public String action() {
+        return "GetSessionToken";
+    }
+
+    @Override
+    public String handle(Caller caller, QueryParameters p, RequestInfo info, AuditDraft audit) {
+        var command = new GetSessionTokenCommand(
+                ParameterRules.integer(p.value("DurationSeconds"), "durationSeconds", 900, 129600),
+                ParameterRules.text(p.value("SerialNumber"), "serialNumber", 9, 256, ParameterRules.SERIAL_NUMBER),
+                ParameterRules.text(p.value("TokenCode"), "tokenCode", 6, 6, ParameterRules.TOKEN_CODE));
+        var issued = tokens.getSessionToken(caller, command, info, audit);
+        return XmlResponse.of(action()).credentials(issued.credentials()).finish(info.requestId());
+    }
+}

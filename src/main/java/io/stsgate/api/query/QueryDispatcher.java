@@ -1,0 +1,141 @@
+package io.stsgate.api.query;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.stsgate.audit.AuditDraft;
+import io.stsgate.audit.AuditSink;
+import io.stsgate.audit.ReasonCode;
+import io.stsgate.config.StsgateConfig;
+import io.stsgate.engine.Caller;
+import io.stsgate.engine.ErrorCode;
+import io.stsgate.engine.RequestInfo;
+import io.stsgate.engine.StsException;
+import io.stsgate.identity.sigv4.SignedRequest;
+
+/**
+ * The Query protocol pipeline: size limit, parameters, action, signature, handler, response. Every exit writes one
+ * audit event and one metric sample, and every error is AWS's envelope with its code and status.
+ */
+@ApplicationScoped
+public class QueryDispatcher {
+
+    static final String VERSION = "2011-06-15";
+    private static final Logger LOG = Logger.getLogger(QueryDispatcher.class);
+
+    private final Map<String, ActionHandler> handlers;
+    private final SignedCallAuthenticator authenticator;
+    private final AuditSink audit;
+    private final MeterRegistry metrics;
+    private final StsgateConfig config;
+    private final Clock clock;
+
+    @Inject
+    public QueryDispatcher(Instance<ActionHandler> handlers, SignedCallAuthenticator authenticator, AuditSink audit,
+            MeterRegistry metrics, StsgateConfig config, Clock clock) {
+        this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(ActionHandler::action,
+                Function.identity()));
+        this.authenticator = authenticator;
+        this.audit = audit;
+        this.metrics = metrics;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** The response to send: status and XML body, and the request id for the header. */
+    public record Reply(int status, String body, String requestId) {
+    }
+
+    Reply dispatch(QueryRequest request) {
+        String requestId = UUID.randomUUID().toString();
+        var draft = new AuditDraft(requestId, request.remoteAddress(), request.userAgent());
+        String action = "unknown";
+        Timer.Sample timer = Timer.start(metrics);
+        try {
+            if (request.body().length > config.limits().maxBodyBytes()) {
+                throw new StsException(ErrorCode.REQUEST_ENTITY_TOO_LARGE, ReasonCode.BODY_TOO_LARGE,
+                        "Request body must be at most " + config.limits().maxBodyBytes() + " bytes.");
+            }
+            var params = QueryParameters.parse(request.rawQuery(), formBody(request));
+            var handler = handler(params);
+            action = handler.action();
+            draft.action(action);
+            Caller caller = handler.signed() ? authenticator.authenticate(signed(request)) : null;
+            var info = new RequestInfo(requestId, request.remoteAddress(), request.userAgent(), request.secure(),
+                    null);
+            String xml = handler.handle(caller, params, info, draft);
+            audit.record(draft.success(clock.instant(), ReasonCode.ISSUED));
+            return finish(timer, action, "success", new Reply(200, xml, requestId));
+        } catch (StsException e) {
+            LOG.debugf("request %s refused: %s %s", requestId, e.code().wireCode(), e.reason());
+            audit.record(draft.failure(clock.instant(), e.reason(), e.code().wireCode(), e.detail()));
+            return finish(timer, action, e.code().wireCode(),
+                    new Reply(e.code().httpStatus(), XmlResponse.error(e.code(), e.getMessage(), requestId),
+                            requestId));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "request %s failed inside stsgate", requestId);
+            audit.record(draft.failure(clock.instant(), ReasonCode.INTERNAL_ERROR,
+                    ErrorCode.INTERNAL_FAILURE.wireCode(), e.getClass().getName()));
+            return finish(timer, action, ErrorCode.INTERNAL_FAILURE.wireCode(),
+                    new Reply(500, XmlResponse.error(ErrorCode.INTERNAL_FAILURE,
+                            "An internal error occurred. Request id " + requestId + ".", requestId), requestId));
+        }
+    }
+
+    private ActionHandler handler(QueryParameters params) {
+        String action = params.value("Action");
+        if (action == null || action.isEmpty()) {
+            throw new StsException(ErrorCode.MISSING_ACTION, ReasonCode.UNKNOWN_ACTION,
+                    "The request must contain the parameter Action.");
+        }
+        String version = params.value("Version");
+        if (version == null) {
+            throw new StsException(ErrorCode.MISSING_PARAMETER, ReasonCode.INVALID_PARAMETER,
+                    "The request must contain the parameter Version.");
+        }
+        var handler = handlers.get(action);
+        if (handler == null || !VERSION.equals(version)) {
+            throw new StsException(ErrorCode.INVALID_ACTION, ReasonCode.UNKNOWN_ACTION,
+                    "Could not find operation " + truncated(action) + " for version " + truncated(version));
+        }
+        return handler;
+    }
+
+    private static String formBody(QueryRequest request) {
+        if (request.body().length == 0) {
+            return null;
+        }
+        String type = request.contentType() == null ? "" : request.contentType().toLowerCase(java.util.Locale.ROOT);
+        if (!type.startsWith("application/x-www-form-urlencoded")) {
+            throw new StsException(ErrorCode.INVALID_PARAMETER_VALUE, ReasonCode.INVALID_PARAMETER,
+                    "Request body must be application/x-www-form-urlencoded.");
+        }
+        return new String(request.body(), StandardCharsets.UTF_8);
+    }
+
+    private static SignedRequest signed(QueryRequest request) {
+        return new SignedRequest(request.method(), request.rawPath(), request.rawQuery(), request.headers(),
+                request.body());
+    }
+
+    private Reply finish(Timer.Sample timer, String action, String outcome, Reply reply) {
+        timer.stop(metrics.timer("stsgate.requests", "action", action, "outcome", outcome));
+        return reply;
+    }
+
+    private static String truncated(String text) {
+        return text.length() > 64 ? text.substring(0, 64) + "…" : text;
+    }
+}

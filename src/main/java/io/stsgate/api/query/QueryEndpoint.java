@@ -1,0 +1,61 @@
+package io.stsgate.api.query;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import io.smallrye.common.annotation.NonBlocking;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * The AWS STS Query endpoint: {@code POST /} with a form body and {@code GET /} with a query string. Everything here
+ * is HTTP plumbing; {@link QueryDispatcher} does the work on the event loop (no blocking I/O on this path).
+ */
+@Path("/")
+public class QueryEndpoint {
+
+    @Inject
+    QueryDispatcher dispatcher;
+
+    @POST
+    @NonBlocking
+    @Operation(hidden = true)
+    public Response post(byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest request) {
+        return reply(dispatcher.dispatch(query(request, headers, body == null ? new byte[0] : body)));
+    }
+
+    @GET
+    @NonBlocking
+    @Operation(hidden = true)
+    public Response get(@Context HttpHeaders headers, @Context HttpServerRequest request) {
+        return reply(dispatcher.dispatch(query(request, headers, new byte[0])));
+    }
+
+    private static QueryRequest query(HttpServerRequest request, HttpHeaders headers, byte[] body) {
+        Map<String, List<String>> all = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.getRequestHeaders().forEach((name, values) -> all.put(name, new ArrayList<>(values)));
+        String remote = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        return new QueryRequest(request.method().name(), request.path(), request.query(), all, body,
+                headers.getHeaderString(HttpHeaders.CONTENT_TYPE), remote, request.isSSL(),
+                headers.getHeaderString(HttpHeaders.USER_AGENT));
+    }
+
+    private static Response reply(QueryDispatcher.Reply reply) {
+        return Response.status(reply.status())
+                .type("text/xml")
+                .header("x-amzn-RequestId", reply.requestId())
+                .entity(reply.body())
+                .build();
+    }
+}

@@ -1,0 +1,52 @@
+package io.stsgate.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Typed configuration of stsgate. Defaults live here, never at call sites.
+ */
+@ConfigMapping(prefix = "stsgate")
+public interface StsgateConfig {
+
+    Directory directory();
+
+    Keyring keyring();
+
+    Sigv4 sigv4();
+
+    Limits limits();
+
+    interface Directory {
+        /**
+         * The declarative directory file (YAML). When absent, the bundled demo directory is loaded, which the
+         * production profile refuses.
+         */
+        Optional<String> file();
+    }
+
+    interface Keyring {
+        /** Text file with one sealing key per line: {@code <id> <base64 of 32 bytes>}; the last line seals. */
+        @WithDefault("data/keyring.txt")
+        String file();
+
+        /** Create a one-key keyring when the file is missing. Never honoured in the production profile. */
+        @WithDefault("false")
+        boolean generateIfMissing();
+    }
+
+    interface Sigv4 {
+        /** Accepted difference between the signer's clock and ours (AWS uses 15 minutes). */
+        @WithDefault("PT15M")
+        Duration allowedSkew();
+    }
+
+    interface Limits {
+        /** Largest accepted Query request body; larger requests get an error and change nothing. */
+        @WithDefault("262144")
+        int maxBodyBytes();
+    }
+}

@@ -1,0 +1,25 @@
+package io.stsgate.directory;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The store port: read access to accounts, users, keys, MFA devices, roles and managed policies. The embedded adapter
+ * holds an immutable snapshot; a database adapter plugs in behind the same interface.
+ */
+public interface Directory {
+
+    Optional<Account> account(String accountId);
+
+    Optional<User> user(String userArn);
+
+    Optional<AccessKey> accessKey(String accessKeyId);
+
+    Optional<MfaDevice> mfaDevice(String serialNumber);
+
+    Optional<Role> role(String roleArn);
+
+    Optional<ManagedPolicy> managedPolicy(String policyArn);
+
+    List<Account> accounts();
+}

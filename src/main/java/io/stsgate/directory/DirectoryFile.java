@@ -1,0 +1,46 @@
+package io.stsgate.directory;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The declarative directory file, as written by people (YAML). Validated into {@link DirectorySnapshot} by
+ * {@link DirectoryFileLoader}; unknown fields are errors.
+ */
+public record DirectoryFile(List<AccountEntry> accounts) {
+
+    public record AccountEntry(String id, String name, List<UserEntry> users, List<RoleEntry> roles,
+            List<ManagedPolicyEntry> managedPolicies) {
+    }
+
+    public record UserEntry(String name, String path, Map<String, String> tags, List<AccessKeyEntry> accessKeys,
+            List<MfaDeviceEntry> mfaDevices, PoliciesEntry policies) {
+    }
+
+    public record AccessKeyEntry(String id, String secret, AccessKey.Status status) {
+        @Override
+        public String toString() {
+            return "AccessKeyEntry[id=" + id + "]";
+        }
+    }
+
+    public record MfaDeviceEntry(String name, String seed) {
+        @Override
+        public String toString() {
+            return "MfaDeviceEntry[name=" + name + "]";
+        }
+    }
+
+    public record RoleEntry(String name, String path, String description, Integer maxSessionDuration,
+            JsonNode trustPolicy, PoliciesEntry policies, Map<String, String> tags) {
+    }
+
+    /** Inline policies by name (JSON text or YAML mapping) and managed policy ARNs. */
+    public record PoliciesEntry(Map<String, JsonNode> inline, List<String> managed) {
+    }
+
+    public record ManagedPolicyEntry(String name, String path, String description, JsonNode document) {
+    }
+}

@@ -1,0 +1,312 @@
+package io.stsgate.directory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import io.stsgate.crypto.Base32;
+import io.stsgate.policy.NamedPolicy;
+import io.stsgate.policy.PolicyDocument;
+import io.stsgate.policy.PolicyParseException;
+import io.stsgate.policy.PolicyParser;
+
+/**
+ * Reads and validates the declarative directory file. Every problem stops loading with a message that names the file,
+ * the entry and the problem, so an invalid file stops start-up instead of half-loading.
+ */
+public final class DirectoryFileLoader {
+
+    private static final Pattern NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
+    private static final Pattern PATH = Pattern.compile("/|/[\\u0021-\\u007E]{1,510}/");
+    private static final Pattern ACCESS_KEY_ID = Pattern.compile("AKIA[A-Z0-9]{16}");
+    private static final Pattern TAG_KEY = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,128}");
+    private static final Pattern TAG_VALUE = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{0,256}");
+
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private DirectoryFileLoader() {
+    }
+
+    /** Loads {@code source}, named {@code fileName} in messages. */
+    public static DirectorySnapshot load(String fileName, InputStream source) {
+        DirectoryFile file;
+        try {
+            file = YAML.readValue(source, DirectoryFile.class);
+        } catch (JacksonException e) {
+            throw new DirectoryFileException(fileName + ": " + e.getOriginalMessage()
+                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""), e);
+        } catch (IOException e) {
+            throw new DirectoryFileException(fileName + ": cannot be read: " + e.getMessage(), e);
+        }
+        if (file == null || file.accounts() == null || file.accounts().isEmpty()) {
+            throw new DirectoryFileException(fileName + ": accounts: at least one account is required");
+        }
+        return new Building(fileName).build(file);
+    }
+
+    /** Collects validated entries; one instance per load. */
+    private static final class Building {
+        private final String fileName;
+        private final Map<String, Account> accounts = new LinkedHashMap<>();
+        private final List<User> users = new ArrayList<>();
+        private final Map<String, AccessKey> accessKeys = new LinkedHashMap<>();
+        private final List<MfaDevice> mfaDevices = new ArrayList<>();
+        private final List<Role> roles = new ArrayList<>();
+        private final Map<String, ManagedPolicy> managedPolicies = new LinkedHashMap<>();
+        private final List<Runnable> deferredChecks = new ArrayList<>();
+
+        Building(String fileName) {
+            this.fileName = fileName;
+        }
+
+        DirectorySnapshot build(DirectoryFile file) {
+            for (int i = 0; i < file.accounts().size(); i++) {
+                account(file.accounts().get(i), "accounts[" + i + "]");
+            }
+            deferredChecks.forEach(Runnable::run);
+            return new DirectorySnapshot(accounts.values(), users, accessKeys.values(), mfaDevices, roles,
+                    managedPolicies.values());
+        }
+
+        private void account(DirectoryFile.AccountEntry entry, String where) {
+            if (entry == null) {
+                throw fail(where, "is empty");
+            }
+            String id = entry.id();
+            if (id == null || !Arns.ACCOUNT_ID.matcher(id).matches()) {
+                throw fail(where, "id: must be 12 digits (quote it in YAML), got " + quoted(id));
+            }
+            String at = where + " '" + id + "'";
+            if (accounts.containsKey(id)) {
+                throw fail(at, "id: duplicate account");
+            }
+            String name = entry.name() == null || entry.name().isBlank() ? id : entry.name();
+            accounts.put(id, new Account(id, name));
+            list(entry.managedPolicies()).forEachIndexed((i, p) -> managedPolicy(id, p, at + " > managedPolicies[" + i + "]"));
+            list(entry.users()).forEachIndexed((i, u) -> user(id, u, at + " > users[" + i + "]"));
+            list(entry.roles()).forEachIndexed((i, r) -> role(id, r, at + " > roles[" + i + "]"));
+        }
+
+        private void managedPolicy(String account, DirectoryFile.ManagedPolicyEntry entry, String where) {
+            String name = name(entry.name(), where);
+            String at = where + " '" + name + "'";
+            String arn = Arns.policy(account, path(entry.path(), at), name);
+            if (managedPolicies.containsKey(arn)) {
+                throw fail(at, "name: duplicate managed policy " + arn);
+            }
+            var document = identityPolicy(entry.document(), at + " > document");
+            managedPolicies.put(arn, new ManagedPolicy(arn, new NamedPolicy(arn, document)));
+        }
+
+        private void user(String account, DirectoryFile.UserEntry entry, String where) {
+            String name = name(entry.name(), where);
+            String at = where + " '" + name + "'";
+            String path = path(entry.path(), at);
+            var policies = policies(entry.policies(), at, "user " + name);
+            var user = User.of(account, path, name, tags(entry.tags(), at), policies.inline(), policies.managed());
+            if (users.stream().anyMatch(u -> u.arn().equals(user.arn()))) {
+                throw fail(at, "name: duplicate user");
+            }
+            users.add(user);
+            list(entry.accessKeys()).forEachIndexed((i, k) -> accessKey(user, k, at + " > accessKeys[" + i + "]"));
+            list(entry.mfaDevices()).forEachIndexed((i, d) -> mfaDevice(user, d, at + " > mfaDevices[" + i + "]"));
+        }
+
+        private void accessKey(User user, DirectoryFile.AccessKeyEntry entry, String where) {
+            if (entry.id() == null || !ACCESS_KEY_ID.matcher(entry.id()).matches()) {
+                throw fail(where, "id: must be AKIA followed by 16 upper-case letters or digits");
+            }
+            String at = where + " '" + entry.id() + "'";
+            if (accessKeys.containsKey(entry.id())) {
+                throw fail(at, "id: duplicate access key id");
+            }
+            if (entry.secret() == null || entry.secret().length() < 16 || entry.secret().length() > 128
+                    || entry.secret().isBlank()) {
+                throw fail(at, "secret: must be 16 to 128 characters");
+            }
+            var status = entry.status() == null ? AccessKey.Status.Active : entry.status();
+            accessKeys.put(entry.id(), new AccessKey(entry.id(), entry.secret(), user.arn(), status));
+        }
+
+        private void mfaDevice(User user, DirectoryFile.MfaDeviceEntry entry, String where) {
+            String name = name(entry.name(), where);
+            String at = where + " '" + name + "'";
+            String serial = Arns.mfa(user.accountId(), name);
+            if (mfaDevices.stream().anyMatch(d -> d.serialNumber().equals(serial))) {
+                throw fail(at, "name: duplicate MFA device " + serial);
+            }
+            byte[] seed;
+            try {
+                seed = Base32.decode(entry.seed() == null ? "" : entry.seed());
+            } catch (IllegalArgumentException e) {
+                throw fail(at, "seed: not valid base32");
+            }
+            if (seed.length < 10) {
+                throw fail(at, "seed: must hold at least 80 bits (16 base32 characters)");
+            }
+            mfaDevices.add(new MfaDevice(serial, user.arn(), seed));
+        }
+
+        private void role(String account, DirectoryFile.RoleEntry entry, String where) {
+            String name = name(entry.name(), where);
+            String at = where + " '" + name + "'";
+            String path = path(entry.path(), at);
+            int max = entry.maxSessionDuration() == null ? Role.MIN_MAX_SESSION_DURATION : entry.maxSessionDuration();
+            if (max < Role.MIN_MAX_SESSION_DURATION || max > Role.MAX_MAX_SESSION_DURATION) {
+                throw fail(at, "maxSessionDuration: must be between 3600 and 43200 seconds, got " + max);
+            }
+            if (entry.trustPolicy() == null || entry.trustPolicy().isNull()) {
+                throw fail(at, "trustPolicy: is required");
+            }
+            String arn = Arns.role(account, path, name);
+            PolicyDocument trust;
+            try {
+                trust = PolicyParser.parseTrustPolicy(text(entry.trustPolicy()));
+            } catch (PolicyParseException e) {
+                throw fail(at, "trustPolicy: " + e.getMessage());
+            }
+            var policies = policies(entry.policies(), at, "role " + name);
+            var role = Role.of(account, path, name, new NamedPolicy("trust policy of " + arn, trust), policies.inline(),
+                    policies.managed(), max, tags(entry.tags(), at));
+            if (roles.stream().anyMatch(r -> r.arn().equals(arn))) {
+                throw fail(at, "name: duplicate role");
+            }
+            roles.add(role);
+        }
+
+        private record Policies(List<NamedPolicy> inline, List<String> managed) {
+        }
+
+        private Policies policies(DirectoryFile.PoliciesEntry entry, String at, String owner) {
+            if (entry == null) {
+                return new Policies(List.of(), List.of());
+            }
+            var inline = new ArrayList<NamedPolicy>();
+            if (entry.inline() != null) {
+                entry.inline().forEach((policyName, document) -> {
+                    if (policyName == null || !NAME.matcher(policyName).matches()) {
+                        throw fail(at, "policies.inline: invalid policy name " + quoted(policyName));
+                    }
+                    var parsed = identityPolicy(document, at + " > policies.inline." + policyName);
+                    inline.add(new NamedPolicy("inline policy '" + policyName + "' of " + owner, parsed));
+                });
+            }
+            var managed = new ArrayList<String>();
+            var managedList = entry.managed() == null ? List.<String> of() : entry.managed();
+            for (int i = 0; i < managedList.size(); i++) {
+                String arn = managedList.get(i);
+                String where = at + " > policies.managed[" + i + "]";
+                deferredChecks.add(() -> {
+                    if (!managedPolicies.containsKey(arn)) {
+                        throw fail(where, "no managed policy " + quoted(arn) + " in this file");
+                    }
+                });
+                managed.add(arn);
+            }
+            return new Policies(inline, managed);
+        }
+
+        private PolicyDocument identityPolicy(JsonNode document, String at) {
+            if (document == null || document.isNull()) {
+                throw fail(at, "is required");
+            }
+            try {
+                return PolicyParser.parseIdentityPolicy(text(document));
+            } catch (PolicyParseException e) {
+                throw fail(at, e.getMessage());
+            }
+        }
+
+        private Map<String, String> tags(Map<String, String> tags, String at) {
+            if (tags == null) {
+                return Map.of();
+            }
+            if (tags.size() > 50) {
+                throw fail(at, "tags: at most 50 tags");
+            }
+            Set<String> seen = new LinkedHashSet<>();
+            tags.forEach((k, v) -> {
+                if (k == null || !TAG_KEY.matcher(k).matches()) {
+                    throw fail(at, "tags: invalid tag key " + quoted(k));
+                }
+                if (v == null || !TAG_VALUE.matcher(v).matches()) {
+                    throw fail(at, "tags." + k + ": invalid tag value");
+                }
+                if (!seen.add(k.toLowerCase(java.util.Locale.ROOT))) {
+                    throw fail(at, "tags: duplicate tag key " + quoted(k) + " (keys are case-insensitive)");
+                }
+            });
+            return tags;
+        }
+
+        private String name(String name, String where) {
+            if (name == null || !NAME.matcher(name).matches()) {
+                throw fail(where, "name: must be 1 to 64 characters of letters, digits and +=,.@_-, got "
+                        + quoted(name));
+            }
+            return name;
+        }
+
+        private String path(String path, String where) {
+            if (path == null) {
+                return "/";
+            }
+            if (!PATH.matcher(path).matches()) {
+                throw fail(where, "path: must begin and end with '/', got " + quoted(path));
+            }
+            return path;
+        }
+
+        private String text(JsonNode document) {
+            if (document.isTextual()) {
+                return document.textValue();
+            }
+            try {
+                return JSON.writeValueAsString(document);
+            } catch (JacksonException e) {
+                throw new IllegalStateException("a parsed YAML tree always serialises", e);
+            }
+        }
+
+        private DirectoryFileException fail(String where, String problem) {
+            return new DirectoryFileException(fileName + ": " + where + ": " + problem);
+        }
+    }
+
+    private static String quoted(String value) {
+        return value == null ? "nothing" : "'" + value + "'";
+    }
+
+    private static <T> IndexedList<T> list(List<T> list) {
+        return new IndexedList<>(list == null ? List.of() : list);
+    }
+
+    private record IndexedList<T>(List<T> items) {
+        interface IndexedConsumer<T> {
+            void accept(int index, T item);
+        }
+
+        void forEachIndexed(IndexedConsumer<T> consumer) {
+            for (int i = 0; i < items.size(); i++) {
+                consumer.accept(i, items.get(i));
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.stsgate.directory;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** An immutable, in-memory directory: the embedded store, built once from the declarative file. */
+public final class DirectorySnapshot implements Directory {
+
+    private final Map<String, Account> accounts;
+    private final Map<String, User> users;
+    private final Map<String, AccessKey> accessKeys;
+    private final Map<String, MfaDevice> mfaDevices;
+    private final Map<String, Role> roles;
+    private final Map<String, ManagedPolicy> managedPolicies;
+
+    public DirectorySnapshot(Collection<Account> accounts, Collection<User> users, Collection<AccessKey> accessKeys,
+            Collection<MfaDevice> mfaDevices, Collection<Role> roles, Collection<ManagedPolicy> managedPolicies) {
+        this.accounts = index(accounts, Account::id);
+        this.users = index(users, User::arn);
+        this.accessKeys = index(accessKeys, AccessKey::id);
+        this.mfaDevices = index(mfaDevices, MfaDevice::serialNumber);
+        this.roles = index(roles, Role::arn);
+        this.managedPolicies = index(managedPolicies, ManagedPolicy::arn);
+    }
+
+    private static <T> Map<String, T> index(Collection<T> values, Function<T, String> key) {
+        var map = new LinkedHashMap<String, T>();
+        values.forEach(v -> map.put(key.apply(v), v));
+        return Map.copyOf(map);
+    }
+
+    @Override
+    public Optional<Account> account(String accountId) {
+        return Optional.ofNullable(accounts.get(accountId));
+    }
+
+    @Override
+    public Optional<User> user(String userArn) {
+        return Optional.ofNullable(users.get(userArn));
+    }
+
+    @Override
+    public Optional<AccessKey> accessKey(String accessKeyId) {
+        return Optional.ofNullable(accessKeys.get(accessKeyId));
+    }
+
+    @Override
+    public Optional<MfaDevice> mfaDevice(String serialNumber) {
+        return Optional.ofNullable(mfaDevices.get(serialNumber));
+    }
+
+    @Override
+    public Optional<Role> role(String roleArn) {
+        return Optional.ofNullable(roles.get(roleArn));
+    }
+
+    @Override
+    public Optional<ManagedPolicy> managedPolicy(String policyArn) {
+        return Optional.ofNullable(managedPolicies.get(policyArn));
+    }
+
+    @Override
+    public List<Account> accounts() {
+        return accounts.values().stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
+    }
+
+    /** Every access key and MFA seed, so start-up can refuse the published demo values in production. */
+    public Collection<AccessKey> accessKeys() {
+        return accessKeys.values();
+    }
+
+    public Collection<MfaDevice> mfaDevices() {
+        return mfaDevices.values();
+    }
+}

@@ -1,0 +1,38 @@
+package io.stsgate.engine;
+
+import io.stsgate.directory.AccessKey;
+import io.stsgate.directory.User;
+
+/** Who signed a request: an IAM user with a long-term key, or the holder of a temporary credential. */
+public sealed interface Caller {
+
+    String arn();
+
+    String accountId();
+
+    /** A request signed with a long-term access key. */
+    record UserCaller(User user, AccessKey key) implements Caller {
+        @Override
+        public String arn() {
+            return user.arn();
+        }
+
+        @Override
+        public String accountId() {
+            return user.accountId();
+        }
+    }
+
+    /** A request signed with temporary credentials issued by stsgate. */
+    record SessionCaller(SessionContext session) implements Caller {
+        @Override
+        public String arn() {
+            return session.arn();
+        }
+
+        @Override
+        public String accountId() {
+            return session.accountId();
+        }
+    }
+}

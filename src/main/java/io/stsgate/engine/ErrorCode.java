@@ -1,0 +1,51 @@
+package io.stsgate.engine;
+
+/**
+ * The one table of errors stsgate sends: the AWS wire code, the HTTP status and who is at fault. SDKs map by
+ * {@code <Code>}, so these names are exactly AWS's.
+ */
+public enum ErrorCode {
+    ACCESS_DENIED("AccessDenied", 403),
+    VALIDATION_ERROR("ValidationError", 400),
+    MALFORMED_POLICY_DOCUMENT("MalformedPolicyDocument", 400),
+    PACKED_POLICY_TOO_LARGE("PackedPolicyTooLarge", 400),
+    EXPIRED_TOKEN_EXCEPTION("ExpiredTokenException", 400),
+    INVALID_IDENTITY_TOKEN("InvalidIdentityToken", 400),
+    IDP_REJECTED_CLAIM("IDPRejectedClaim", 403),
+    IDP_COMMUNICATION_ERROR("IDPCommunicationError", 400),
+    INVALID_AUTHORIZATION_MESSAGE("InvalidAuthorizationMessageException", 400),
+    INVALID_ACTION("InvalidAction", 400),
+    MISSING_ACTION("MissingAction", 400),
+    MISSING_PARAMETER("MissingParameter", 400),
+    INVALID_PARAMETER_VALUE("InvalidParameterValue", 400),
+    INVALID_PARAMETER_COMBINATION("InvalidParameterCombination", 400),
+    MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationToken", 403),
+    INCOMPLETE_SIGNATURE("IncompleteSignature", 400),
+    INVALID_CLIENT_TOKEN_ID("InvalidClientTokenId", 403),
+    SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch", 403),
+    EXPIRED_TOKEN("ExpiredToken", 403),
+    REQUEST_EXPIRED("RequestExpired", 400),
+    REQUEST_ENTITY_TOO_LARGE("RequestEntityTooLarge", 413),
+    INTERNAL_FAILURE("InternalFailure", 500);
+
+    private final String wireCode;
+    private final int httpStatus;
+
+    ErrorCode(String wireCode, int httpStatus) {
+        this.wireCode = wireCode;
+        this.httpStatus = httpStatus;
+    }
+
+    public String wireCode() {
+        return wireCode;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /** {@code Sender} for the client's faults, {@code Receiver} for ours, as in AWS's error envelope. */
+    public String faultType() {
+        return httpStatus >= 500 ? "Receiver" : "Sender";
+    }
+}

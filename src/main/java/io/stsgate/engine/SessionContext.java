@@ -1,0 +1,51 @@
+package io.stsgate.engine;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Everything a temporary credential stands for. It is sealed into the session token, so any replica holding the
+ * keyring can verify a credential without a database read.
+ *
+ * @param keyId the keyring key whose derived secret belongs to this session
+ * @param arn the session ARN (assumed-role or federated-user), or the user ARN for a user session
+ * @param sourceArn the role ARN, or the user ARN for federated-user and user sessions
+ * @param principalId {@code AROA…:session}, {@code account:name} or the user id
+ * @param mfaAuthenticatedAt when MFA was presented for this session, or null
+ * @param sessionPolicy the inline session policy text, or null
+ * @param chained whether a role session assumed this one (role chaining)
+ */
+public record SessionContext(SessionKind kind, String keyId, String accessKeyId, String accountId, String arn,
+        String sourceArn, String principalId, String sessionName, Instant issuedAt, Instant expiresAt,
+        Instant mfaAuthenticatedAt, String sourceIdentity, List<SessionTag> tags, Set<String> transitiveTagKeys,
+        String sessionPolicy, List<String> policyArns, boolean chained) {
+
+    public SessionContext {
+        tags = List.copyOf(tags);
+        var keys = new TreeSet<String>(String.CASE_INSENSITIVE_ORDER);
+        keys.addAll(transitiveTagKeys);
+        transitiveTagKeys = java.util.Collections.unmodifiableSet(keys);
+        policyArns = List.copyOf(policyArns);
+    }
+
+    public Optional<Instant> mfaAuthenticated() {
+        return Optional.ofNullable(mfaAuthenticatedAt);
+    }
+
+    /** The tags a later session inherits when this one assumes a role. */
+    public List<SessionTag> transitiveTags() {
+        return tags.stream().filter(t -> transitiveTagKeys.contains(t.key())).toList();
+    }
+
+    public boolean hasSessionPolicy() {
+        return sessionPolicy != null || !policyArns.isEmpty();
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

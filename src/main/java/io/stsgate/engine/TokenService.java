@@ -1,0 +1,287 @@
+package io.stsgate.engine;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
+
+import io.stsgate.audit.AuditDraft;
+import io.stsgate.audit.ReasonCode;
+import io.stsgate.crypto.AccessKeyIds;
+import io.stsgate.directory.Arns;
+import io.stsgate.directory.Directory;
+import io.stsgate.directory.Role;
+import io.stsgate.directory.User;
+import io.stsgate.policy.AuthorizationRequest;
+import io.stsgate.policy.Decision;
+import io.stsgate.policy.PolicyEvaluator;
+import io.stsgate.policy.RequestContext;
+import io.stsgate.policy.RequestPrincipal;
+
+/**
+ * The internal STS engine for signed calls. Each action is a linear pipeline of checks that return early with one
+ * error: caller restrictions, lookup, durations, session policies and tags, MFA, the caller's own permission, the
+ * role's trust policy, then minting. Independent of the wire format.
+ */
+public final class TokenService {
+
+    static final int DEFAULT_ROLE_DURATION = 3600;
+    static final int CHAINING_LIMIT = 3600;
+    static final int DEFAULT_USER_SESSION_DURATION = 43200;
+
+    private final Directory directory;
+    private final PolicyEvaluator evaluator;
+    private final CallerPermissions permissions;
+    private final SessionPolicies sessionPolicies;
+    private final ConditionKeys conditionKeys;
+    private final MfaCheck mfa;
+    private final CredentialMint mint;
+    private final AuthorizationMessages authorizationMessages;
+    private final Clock clock;
+
+    public TokenService(Directory directory, PolicyEvaluator evaluator, io.stsgate.directory.MfaUsage mfaUsage,
+            CredentialMint mint, AuthorizationMessages authorizationMessages, Clock clock) {
+        this.directory = directory;
+        this.evaluator = evaluator;
+        this.sessionPolicies = new SessionPolicies(directory);
+        this.permissions = new CallerPermissions(directory, evaluator, sessionPolicies);
+        this.conditionKeys = new ConditionKeys(directory, clock);
+        this.mfa = new MfaCheck(directory, mfaUsage, clock);
+        this.mint = mint;
+        this.authorizationMessages = authorizationMessages;
+        this.clock = clock;
+    }
+
+    public IssuedSession assumeRole(Caller caller, AssumeRoleCommand cmd, RequestInfo info, AuditDraft audit) {
+        audit.principal(caller.arn()).role(cmd.roleArn()).sessionName(cmd.roleSessionName());
+        refuseFederatedUsers(caller, "sts:AssumeRole");
+        Role role = directory.role(cmd.roleArn()).orElseThrow(() -> new StsException(ErrorCode.ACCESS_DENIED,
+                ReasonCode.ROLE_NOT_FOUND, notAuthorized(caller, "sts:AssumeRole", cmd.roleArn()),
+                "role " + cmd.roleArn() + " does not exist"));
+        boolean chained = caller instanceof Caller.SessionCaller s && s.session().kind() == SessionKind.ASSUMED_ROLE;
+        int duration = roleDuration(cmd.durationSeconds(), role, chained);
+        audit.duration(duration);
+        sessionPolicies.validate(cmd.policy(), cmd.policyArns(), role.accountId());
+
+        var inheritedSession = caller instanceof Caller.SessionCaller s ? s.session() : null;
+        var tags = SessionTagRules.combine(inheritedSession == null ? List.of() : inheritedSession.transitiveTags(),
+                inheritedSession == null ? Set.of() : inheritedSession.transitiveTagKeys(), cmd.tags(),
+                cmd.transitiveTagKeys());
+        audit.tags(tagMap(tags.tags()));
+        String sourceIdentity = sourceIdentity(inheritedSession, cmd.sourceIdentity());
+        audit.sourceIdentity(sourceIdentity);
+
+        Instant mfaAt = mfa.verify(userArnOf(caller), cmd.serialNumber(), cmd.tokenCode());
+        RequestContext.Builder context = conditionKeys.forCaller(caller, info);
+        if (mfaAt != null) {
+            context.put("aws:MultiFactorAuthPresent", "true").put("aws:MultiFactorAuthAge", "0");
+        } else if (inheritedSession != null) {
+            mfaAt = inheritedSession.mfaAuthenticatedAt();
+        }
+        if (cmd.externalId() != null) {
+            context.put("sts:ExternalId", cmd.externalId());
+        }
+        context.put("sts:RoleSessionName", cmd.roleSessionName());
+        if (sourceIdentity != null) {
+            context.put("sts:SourceIdentity", sourceIdentity);
+        }
+        requestTags(context, tags.tags(), tags.transitiveKeys());
+        role.tags().forEach((k, v) -> context.put("aws:ResourceTag/" + k, v).put("iam:ResourceTag/" + k, v));
+        RequestContext ctx = context.build();
+
+        authorize(caller, "sts:AssumeRole", role, ctx);
+        if (!tags.tags().isEmpty()) {
+            authorize(caller, "sts:TagSession", role, ctx);
+        }
+        if (cmd.sourceIdentity() != null) {
+            authorize(caller, "sts:SetSourceIdentity", role, ctx);
+        }
+        Integer packed = sessionPolicies.packedSize(cmd.policy(), cmd.policyArns(), cmd.tags());
+
+        Instant now = now();
+        var draft = new SessionContext(SessionKind.ASSUMED_ROLE, null, null, role.accountId(),
+                Arns.assumedRole(role.accountId(), role.name(), cmd.roleSessionName()), role.arn(),
+                role.roleId() + ":" + cmd.roleSessionName(), cmd.roleSessionName(), now, now.plusSeconds(duration),
+                mfaAt, sourceIdentity, tags.tags(), tags.transitiveKeys(), cmd.policy(), cmd.policyArns(), chained);
+        return issue(draft, packed, audit);
+    }
+
+    public IssuedSession getSessionToken(Caller caller, GetSessionTokenCommand cmd, RequestInfo info,
+            AuditDraft audit) {
+        audit.principal(caller.arn());
+        if (!(caller instanceof Caller.UserCaller user)) {
+            throw new StsException(ErrorCode.ACCESS_DENIED, ReasonCode.CALLER_TYPE_NOT_ALLOWED,
+                    "Cannot call GetSessionToken with session credentials");
+        }
+        int duration = cmd.durationSeconds() == null ? DEFAULT_USER_SESSION_DURATION : cmd.durationSeconds();
+        audit.duration(duration);
+        Instant mfaAt = mfa.verify(user.arn(), cmd.serialNumber(), cmd.tokenCode());
+        Instant now = now();
+        var draft = new SessionContext(SessionKind.USER_SESSION, null, null, user.accountId(), user.arn(),
+                user.arn(), user.user().userId(), null, now, now.plusSeconds(duration), mfaAt, null, List.of(),
+                Set.of(), null, List.of(), false);
+        return issue(draft, null, audit);
+    }
+
+    public IssuedSession getFederationToken(Caller caller, GetFederationTokenCommand cmd, RequestInfo info,
+            AuditDraft audit) {
+        audit.principal(caller.arn()).sessionName(cmd.name());
+        if (!(caller instanceof Caller.UserCaller user)) {
+            throw new StsException(ErrorCode.ACCESS_DENIED, ReasonCode.CALLER_TYPE_NOT_ALLOWED,
+                    "Cannot call GetFederationToken with session credentials");
+        }
+        int duration = cmd.durationSeconds() == null ? DEFAULT_USER_SESSION_DURATION : cmd.durationSeconds();
+        audit.duration(duration);
+        sessionPolicies.validate(cmd.policy(), cmd.policyArns(), user.accountId());
+        var tags = SessionTagRules.combine(List.of(), Set.of(), cmd.tags(), List.of());
+        audit.tags(tagMap(tags.tags()));
+        String federatedArn = Arns.federatedUser(user.accountId(), cmd.name());
+        RequestContext.Builder context = conditionKeys.forCaller(caller, info);
+        requestTags(context, tags.tags(), Set.of());
+        RequestContext ctx = context.build();
+        requireCallerPermission(caller, "sts:GetFederationToken", federatedArn, ctx);
+        if (!tags.tags().isEmpty()) {
+            requireCallerPermission(caller, "sts:TagSession", federatedArn, ctx);
+        }
+        Integer packed = sessionPolicies.packedSize(cmd.policy(), cmd.policyArns(), cmd.tags());
+        Instant now = now();
+        var draft = new SessionContext(SessionKind.FEDERATED_USER, null, null, user.accountId(), federatedArn,
+                user.arn(), user.accountId() + ":" + cmd.name(), cmd.name(), now, now.plusSeconds(duration), null,
+                null, tags.tags(), Set.of(), cmd.policy(), cmd.policyArns(), false);
+        return issue(draft, packed, audit);
+    }
+
+    /** Always allowed, even with an explicit deny, as in AWS. */
+    public CallerIdentity getCallerIdentity(Caller caller) {
+        return switch (caller) {
+            case Caller.UserCaller u -> new CallerIdentity(u.user().userId(), u.accountId(), u.arn());
+            case Caller.SessionCaller s -> new CallerIdentity(s.session().principalId(), s.accountId(), s.arn());
+        };
+    }
+
+    public String getAccessKeyInfo(String accessKeyId) {
+        var account = accessKeyId.startsWith("ASIA") ? AccessKeyIds.accountOf(accessKeyId)
+                : directory.accessKey(accessKeyId).flatMap(k -> directory.user(k.userArn())).map(User::accountId);
+        return account.orElseThrow(() -> new StsException(ErrorCode.INVALID_PARAMETER_VALUE,
+                ReasonCode.INVALID_PARAMETER, "The access key ID " + accessKeyId + " is not valid."));
+    }
+
+    public String decodeAuthorizationMessage(Caller caller, String encodedMessage, RequestInfo info,
+            AuditDraft audit) {
+        audit.principal(caller.arn());
+        if (caller instanceof Caller.SessionCaller s && s.session().kind() != SessionKind.ASSUMED_ROLE) {
+            throw new StsException(ErrorCode.ACCESS_DENIED, ReasonCode.CALLER_TYPE_NOT_ALLOWED,
+                    notAuthorized(caller, "sts:DecodeAuthorizationMessage", "*"));
+        }
+        requireCallerPermission(caller, "sts:DecodeAuthorizationMessage", "*",
+                conditionKeys.forCaller(caller, info).build());
+        return authorizationMessages.decode(encodedMessage);
+    }
+
+    private IssuedSession issue(SessionContext draft, Integer packed, AuditDraft audit) {
+        var minted = mint.mint(draft);
+        audit.issued(minted.credentials().accessKeyId());
+        return new IssuedSession(minted.credentials(), minted.session(), packed);
+    }
+
+    /** Both the caller's own permissions and the role's trust policy must allow the action. */
+    private void authorize(Caller caller, String action, Role role, RequestContext ctx) {
+        requireCallerPermission(caller, action, role.arn(), ctx);
+        var request = new AuthorizationRequest(principalOf(caller), action, role.arn(), ctx);
+        Decision trust = evaluator.evaluateTrust(role.trustPolicy(), request);
+        if (!trust.allowed()) {
+            throw denied(caller, action, role.arn(), trust, ReasonCode.TRUST_POLICY_DENIED);
+        }
+    }
+
+    private void requireCallerPermission(Caller caller, String action, String resource, RequestContext ctx) {
+        Decision own = permissions.evaluate(caller, action, resource, ctx);
+        if (!own.allowed()) {
+            throw denied(caller, action, resource, own, ReasonCode.CALLER_NOT_PERMITTED);
+        }
+    }
+
+    private StsException denied(Caller caller, String action, String resource, Decision decision,
+            ReasonCode reason) {
+        String encoded = authorizationMessages.encode(decision, caller.arn(), action, resource);
+        String detail = (reason == ReasonCode.TRUST_POLICY_DENIED ? "trust policy: " : "caller's policies: ")
+                + decision.outcome() + "; " + String.join("; ", decision.reasons());
+        return new StsException(ErrorCode.ACCESS_DENIED, reason,
+                notAuthorized(caller, action, resource) + " Encoded authorization failure message: " + encoded,
+                detail);
+    }
+
+    private static String notAuthorized(Caller caller, String action, String resource) {
+        return "User: " + caller.arn() + " is not authorized to perform: " + action + " on resource: " + resource;
+    }
+
+    private static void refuseFederatedUsers(Caller caller, String action) {
+        if (caller instanceof Caller.SessionCaller s && s.session().kind() == SessionKind.FEDERATED_USER) {
+            throw new StsException(ErrorCode.ACCESS_DENIED, ReasonCode.CALLER_TYPE_NOT_ALLOWED,
+                    notAuthorized(caller, action, "*"), "federated-user sessions may only call GetCallerIdentity");
+        }
+    }
+
+    private static int roleDuration(Integer requested, Role role, boolean chained) {
+        int duration = requested == null ? DEFAULT_ROLE_DURATION : requested;
+        if (duration > role.maxSessionDuration()) {
+            throw new StsException(ErrorCode.VALIDATION_ERROR, ReasonCode.DURATION_EXCEEDS_ROLE_MAXIMUM,
+                    "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
+        }
+        if (chained && duration > CHAINING_LIMIT) {
+            throw new StsException(ErrorCode.VALIDATION_ERROR, ReasonCode.DURATION_EXCEEDS_CHAINING_LIMIT,
+                    "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role "
+                            + "chaining.");
+        }
+        return duration;
+    }
+
+    /** A source identity, once set, is carried along the chain and cannot change. */
+    private static String sourceIdentity(SessionContext inherited, String requested) {
+        String existing = inherited == null ? null : inherited.sourceIdentity();
+        if (existing != null && requested != null && !existing.equals(requested)) {
+            throw new StsException(ErrorCode.ACCESS_DENIED, ReasonCode.SOURCE_IDENTITY_IMMUTABLE,
+                    "SourceIdentity cannot be changed once it is set on a session.");
+        }
+        return existing != null ? existing : requested;
+    }
+
+    /** The IAM user behind a call, for MFA: role and federated sessions have none. */
+    private static String userArnOf(Caller caller) {
+        return switch (caller) {
+            case Caller.UserCaller u -> u.arn();
+            case Caller.SessionCaller s -> s.session().kind() == SessionKind.USER_SESSION ? s.session().sourceArn()
+                    : s.session().arn();
+        };
+    }
+
+    private static RequestPrincipal principalOf(Caller caller) {
+        List<String> also = caller instanceof Caller.SessionCaller s
+                && s.session().kind() == SessionKind.ASSUMED_ROLE ? List.of(s.session().sourceArn()) : List.of();
+        return new RequestPrincipal("AWS", caller.arn(), caller.accountId(), also);
+    }
+
+    private static void requestTags(RequestContext.Builder context, List<SessionTag> tags, Set<String> transitive) {
+        for (var tag : tags) {
+            context.put("aws:RequestTag/" + tag.key(), tag.value());
+        }
+        if (!tags.isEmpty()) {
+            context.putAll("aws:TagKeys", tags.stream().map(SessionTag::key).toList());
+        }
+        if (!transitive.isEmpty()) {
+            context.putAll("sts:TransitiveTagKeys", List.copyOf(transitive));
+        }
+    }
+
+    private static LinkedHashMap<String, String> tagMap(List<SessionTag> tags) {
+        var map = new LinkedHashMap<String, String>();
+        tags.forEach(t -> map.put(t.key(), t.value()));
+        return map;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+}

@@ -1,0 +1,93 @@
+package io.stsgate.runtime;
+
+import java.time.Clock;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import io.quarkus.arc.DefaultBean;
+import io.stsgate.config.StsgateConfig;
+import io.stsgate.crypto.Keyring;
+import io.stsgate.crypto.SecretKeyDerivation;
+import io.stsgate.crypto.TokenSealer;
+import io.stsgate.directory.Directory;
+import io.stsgate.directory.InMemoryMfaUsage;
+import io.stsgate.directory.MfaUsage;
+import io.stsgate.engine.AuthorizationMessages;
+import io.stsgate.engine.CredentialMint;
+import io.stsgate.engine.CredentialVerifier;
+import io.stsgate.engine.TokenService;
+import io.stsgate.identity.sigv4.SigV4Verifier;
+import io.stsgate.policy.PolicyEvaluator;
+
+/**
+ * Wires the plain-Java components (engine, crypto, policy, SigV4) into CDI. They stay free of Quarkus so they can be
+ * unit-tested and benchmarked without a container.
+ */
+@Singleton
+public class Components {
+
+    @Produces
+    @Singleton
+    @DefaultBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    PolicyEvaluator policyEvaluator() {
+        return new PolicyEvaluator();
+    }
+
+    @Produces
+    @Singleton
+    MfaUsage mfaUsage() {
+        return new InMemoryMfaUsage();
+    }
+
+    @Produces
+    @Singleton
+    SecretKeyDerivation secretKeyDerivation(Keyring keyring) {
+        return new SecretKeyDerivation(keyring);
+    }
+
+    @Produces
+    @Singleton
+    @SessionTokens
+    TokenSealer sessionTokenSealer(Keyring keyring) {
+        return TokenSealer.forSessionTokens(keyring);
+    }
+
+    @Produces
+    @Singleton
+    AuthorizationMessages authorizationMessages(Keyring keyring, Clock clock) {
+        return new AuthorizationMessages(TokenSealer.forAuthorizationMessages(keyring), clock);
+    }
+
+    @Produces
+    @Singleton
+    CredentialMint credentialMint(Keyring keyring, @SessionTokens TokenSealer sealer, SecretKeyDerivation secrets) {
+        return new CredentialMint(keyring, sealer, secrets);
+    }
+
+    @Produces
+    @Singleton
+    CredentialVerifier credentialVerifier(Keyring keyring, @SessionTokens TokenSealer sealer,
+            SecretKeyDerivation secrets, Clock clock) {
+        return new CredentialVerifier(keyring, sealer, secrets, clock);
+    }
+
+    @Produces
+    @Singleton
+    TokenService tokenService(Directory directory, PolicyEvaluator evaluator, MfaUsage mfaUsage, CredentialMint mint,
+            AuthorizationMessages messages, Clock clock) {
+        return new TokenService(directory, evaluator, mfaUsage, mint, messages, clock);
+    }
+
+    @Produces
+    @Singleton
+    SigV4Verifier sigV4Verifier(Clock clock, StsgateConfig config) {
+        return new SigV4Verifier(clock, config.sigv4().allowedSkew());
+    }
+}

@@ -1,0 +1,32 @@
+package io.stsgate.runtime;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+import io.stsgate.crypto.Keyring;
+import io.stsgate.directory.Directory;
+
+/** Ready once the keyring and the directory are loaded: then every credential can be issued and verified. */
+@Readiness
+@ApplicationScoped
+public class ReadinessCheck implements HealthCheck {
+
+    @Inject
+    Keyring keyring;
+    @Inject
+    Directory directory;
+
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.named("stsgate")
+                .status(keyring.size() > 0 && !directory.accounts().isEmpty())
+                .withData("keyringKeys", keyring.size())
+                .withData("sealingKeyId", keyring.primary().id())
+                .withData("accounts", directory.accounts().size())
+                .build();
+    }
+}
