@@ -55,7 +55,7 @@ public final class AuthorizationMessages {
 
     /** The decoded JSON message; InvalidAuthorizationMessageException for anything else. */
     String decode(String encoded) {
-        if (!(sealer.unseal(encoded, BOUND_TO) instanceof UnsealResult.Unsealed ok)) {
+        if (!(sealer.unseal(encoded, BOUND_TO) instanceof UnsealResult.Opened ok)) {
             throw invalid("not an authorization message of this service");
         }
         try {

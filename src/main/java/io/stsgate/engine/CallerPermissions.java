@@ -31,10 +31,10 @@ final class CallerPermissions {
 
     Decision evaluate(Caller caller, String action, String resource, RequestContext context) {
         var request = new AuthorizationRequest(null, action, resource, context);
-        return switch (caller) {
-            case Caller.UserCaller u -> evaluator.evaluate(userPolicies(u.user()), request);
-            case Caller.SessionCaller s -> session(s.session(), request);
-        };
+        if (caller instanceof Caller.UserCaller u) {
+            return evaluator.evaluate(userPolicies(u.user()), request);
+        }
+        return session(((Caller.SessionCaller) caller).session(), request);
     }
 
     private Decision session(SessionContext s, AuthorizationRequest request) {

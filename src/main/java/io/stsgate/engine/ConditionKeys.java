@@ -27,6 +27,13 @@ final class ConditionKeys {
     }
 
     RequestContext.Builder forCaller(Caller caller, RequestInfo info) {
+        return forCaller(caller, info, null);
+    }
+
+    /**
+     * @param freshMfa when MFA was presented with this very request, or null; overrides the session's own MFA state
+     */
+    RequestContext.Builder forCaller(Caller caller, RequestInfo info, Instant freshMfa) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         var ctx = RequestContext.builder()
                 .put("aws:CurrentTime", DateTimeFormatter.ISO_INSTANT.format(now))
@@ -43,13 +50,20 @@ final class ConditionKeys {
         if (info.region() != null) {
             ctx.put("aws:RequestedRegion", info.region());
         }
-        switch (caller) {
-            case Caller.UserCaller u -> {
-                ctx.put("aws:PrincipalType", "User").put("aws:username", u.user().name())
-                        .put("aws:userid", u.user().userId());
-                principalTags(ctx, u.user().tags());
+        if (caller instanceof Caller.UserCaller u) {
+            ctx.put("aws:PrincipalType", "User").put("aws:username", u.user().name())
+                    .put("aws:userid", u.user().userId());
+            principalTags(ctx, u.user().tags());
+            // Long-term keys without MFA carry no aws:MultiFactorAuthPresent at all, as in AWS.
+            if (freshMfa != null) {
+                ctx.put("aws:MultiFactorAuthPresent", "true");
             }
-            case Caller.SessionCaller s -> session(ctx, s.session(), now);
+            mfaAge(ctx, freshMfa, now);
+        } else if (caller instanceof Caller.SessionCaller s) {
+            session(ctx, s.session(), now);
+            var mfaAt = freshMfa != null ? freshMfa : s.session().mfaAuthenticatedAt();
+            ctx.put("aws:MultiFactorAuthPresent", Boolean.toString(mfaAt != null));
+            mfaAge(ctx, mfaAt, now);
         }
         return ctx;
     }
@@ -57,11 +71,6 @@ final class ConditionKeys {
     private void session(RequestContext.Builder ctx, SessionContext s, Instant now) {
         ctx.put("aws:TokenIssueTime", DateTimeFormatter.ISO_INSTANT.format(s.issuedAt()));
         ctx.put("aws:userid", s.principalId());
-        ctx.put("aws:MultiFactorAuthPresent", Boolean.toString(s.mfaAuthenticatedAt() != null));
-        if (s.mfaAuthenticatedAt() != null) {
-            ctx.put("aws:MultiFactorAuthAge",
-                    Long.toString(Math.max(0, Duration.between(s.mfaAuthenticatedAt(), now).getSeconds())));
-        }
         if (s.sourceIdentity() != null) {
             ctx.put("aws:SourceIdentity", s.sourceIdentity());
         }
@@ -85,6 +94,13 @@ final class ConditionKeys {
             tags.put(tag.key(), tag.value());
         }
         principalTags(ctx, tags);
+    }
+
+    private static void mfaAge(RequestContext.Builder ctx, Instant mfaAt, Instant now) {
+        if (mfaAt == null) {
+            return;
+        }
+        ctx.put("aws:MultiFactorAuthAge", Long.toString(Math.max(0, Duration.between(mfaAt, now).getSeconds())));
     }
 
     /** AWS reports the role ARN, not the session ARN, as aws:PrincipalArn for role sessions. */

@@ -14,6 +14,7 @@ public final class CredentialMint {
     private final Keyring keyring;
     private final TokenSealer sealer;
     private final SecretKeyDerivation secrets;
+    private final AccessKeyIds accessKeyIds = new AccessKeyIds();
 
     public CredentialMint(Keyring keyring, TokenSealer sealer, SecretKeyDerivation secrets) {
         this.keyring = keyring;
@@ -24,7 +25,7 @@ public final class CredentialMint {
     /** Seals {@code draft} (its key id and access key id are filled in here) and returns the credentials. */
     public Minted mint(SessionContext draft) {
         var key = keyring.primary();
-        String accessKeyId = AccessKeyIds.temporary(draft.accountId());
+        String accessKeyId = accessKeyIds.newTemporary(draft.accountId());
         var session = new SessionContext(draft.kind(), key.id(), accessKeyId, draft.accountId(), draft.arn(),
                 draft.sourceArn(), draft.principalId(), draft.sessionName(), draft.issuedAt(), draft.expiresAt(),
                 draft.mfaAuthenticatedAt(), draft.sourceIdentity(), draft.tags(), draft.transitiveTagKeys(),

@@ -5,6 +5,7 @@ import java.time.Clock;
 import io.stsgate.crypto.Keyring;
 import io.stsgate.crypto.SecretKeyDerivation;
 import io.stsgate.crypto.TokenSealer;
+import io.stsgate.crypto.UnsealResult;
 
 /**
  * Verifies a temporary credential without any database read: unseal the token bound to the access key id, decode the
@@ -29,7 +30,7 @@ public final class CredentialVerifier {
             return new Verification.Invalid();
         }
         var unsealed = sealer.unseal(sessionToken, accessKeyId);
-        if (!(unsealed instanceof io.stsgate.crypto.UnsealResult.Unsealed ok)) {
+        if (!(unsealed instanceof UnsealResult.Opened ok)) {
             return new Verification.Invalid();
         }
         var decoded = SessionCodec.decode(ok.plaintext());

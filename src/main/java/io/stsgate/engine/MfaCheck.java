@@ -21,6 +21,7 @@ final class MfaCheck {
     private final Directory directory;
     private final MfaUsage usage;
     private final Clock clock;
+    private final Totp totp = new Totp();
 
     MfaCheck(Directory directory, MfaUsage usage, Clock clock) {
         this.directory = directory;
@@ -43,7 +44,7 @@ final class MfaCheck {
                     "MFA device " + serialNumber + " does not exist or does not belong to " + userArn);
         }
         Instant now = clock.instant();
-        var step = Totp.matchingStep(device.get().seed(), tokenCode, now, WINDOW_STEPS);
+        var step = totp.matchingStep(device.get().seed(), tokenCode, now, WINDOW_STEPS);
         if (step.isEmpty()) {
             throw new StsException(ErrorCode.ACCESS_DENIED, ReasonCode.MFA_CODE_INVALID, FAILED,
                     "TOTP code does not match device " + serialNumber + " within one step of now");

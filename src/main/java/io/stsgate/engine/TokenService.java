@@ -74,10 +74,8 @@ public final class TokenService {
         audit.sourceIdentity(sourceIdentity);
 
         Instant mfaAt = mfa.verify(userArnOf(caller), cmd.serialNumber(), cmd.tokenCode());
-        RequestContext.Builder context = conditionKeys.forCaller(caller, info);
-        if (mfaAt != null) {
-            context.put("aws:MultiFactorAuthPresent", "true").put("aws:MultiFactorAuthAge", "0");
-        } else if (inheritedSession != null) {
+        RequestContext.Builder context = conditionKeys.forCaller(caller, info, mfaAt);
+        if (mfaAt == null && inheritedSession != null) {
             mfaAt = inheritedSession.mfaAuthenticatedAt();
         }
         if (cmd.externalId() != null) {
@@ -155,10 +153,11 @@ public final class TokenService {
 
     /** Always allowed, even with an explicit deny, as in AWS. */
     public CallerIdentity getCallerIdentity(Caller caller) {
-        return switch (caller) {
-            case Caller.UserCaller u -> new CallerIdentity(u.user().userId(), u.accountId(), u.arn());
-            case Caller.SessionCaller s -> new CallerIdentity(s.session().principalId(), s.accountId(), s.arn());
-        };
+        if (caller instanceof Caller.UserCaller u) {
+            return new CallerIdentity(u.user().userId(), u.accountId(), u.arn());
+        }
+        var session = ((Caller.SessionCaller) caller).session();
+        return new CallerIdentity(session.principalId(), session.accountId(), session.arn());
     }
 
     public String getAccessKeyInfo(String accessKeyId) {
@@ -250,11 +249,10 @@ public final class TokenService {
 
     /** The IAM user behind a call, for MFA: role and federated sessions have none. */
     private static String userArnOf(Caller caller) {
-        return switch (caller) {
-            case Caller.UserCaller u -> u.arn();
-            case Caller.SessionCaller s -> s.session().kind() == SessionKind.USER_SESSION ? s.session().sourceArn()
-                    : s.session().arn();
-        };
+        if (caller instanceof Caller.SessionCaller s && s.session().kind() == SessionKind.USER_SESSION) {
+            return s.session().sourceArn();
+        }
+        return caller.arn();
     }
 
     private static RequestPrincipal principalOf(Caller caller) {

@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 
 import io.quarkus.arc.DefaultBean;
 import io.stsgate.config.StsgateConfig;
+import io.stsgate.crypto.KeyPurpose;
 import io.stsgate.crypto.Keyring;
 import io.stsgate.crypto.SecretKeyDerivation;
 import io.stsgate.crypto.TokenSealer;
@@ -48,21 +49,21 @@ public class Components {
 
     @Produces
     @Singleton
-    SecretKeyDerivation secretKeyDerivation(Keyring keyring) {
-        return new SecretKeyDerivation(keyring);
+    SecretKeyDerivation secretKeyDerivation() {
+        return new SecretKeyDerivation();
     }
 
     @Produces
     @Singleton
     @SessionTokens
     TokenSealer sessionTokenSealer(Keyring keyring) {
-        return TokenSealer.forSessionTokens(keyring);
+        return new TokenSealer(keyring, KeyPurpose.SESSION_TOKEN);
     }
 
     @Produces
     @Singleton
     AuthorizationMessages authorizationMessages(Keyring keyring, Clock clock) {
-        return new AuthorizationMessages(TokenSealer.forAuthorizationMessages(keyring), clock);
+        return new AuthorizationMessages(new TokenSealer(keyring, KeyPurpose.AUTHZ_MESSAGE), clock);
     }
 
     @Produces

@@ -36,7 +36,7 @@ public class KeyringSource {
             KeyringFile.generate(file);
         }
         Keyring keyring = KeyringFile.load(file);
-        LOG.infof("Keyring %s loaded: %d key(s), sealing with key id %s", file, keyring.size(),
+        LOG.infof("Keyring %s loaded: %d key(s), sealing with key id %s", file, keyring.keys().size(),
                 keyring.primary().id());
         return keyring;
     }

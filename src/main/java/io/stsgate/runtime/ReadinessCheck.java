@@ -23,8 +23,8 @@ public class ReadinessCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("stsgate")
-                .status(keyring.size() > 0 && !directory.accounts().isEmpty())
-                .withData("keyringKeys", keyring.size())
+                .status(!keyring.keys().isEmpty() && !directory.accounts().isEmpty())
+                .withData("keyringKeys", keyring.keys().size())
                 .withData("sealingKeyId", keyring.primary().id())
                 .withData("accounts", directory.accounts().size())
                 .build();

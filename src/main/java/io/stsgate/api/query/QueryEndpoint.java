@@ -1,5 +1,8 @@
 package io.stsgate.api.query;
 
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +30,8 @@ public class QueryEndpoint {
 
     @Inject
     QueryDispatcher dispatcher;
+    @Inject
+    Clock clock;
 
     @POST
     @NonBlocking
@@ -51,10 +56,12 @@ public class QueryEndpoint {
                 headers.getHeaderString(HttpHeaders.USER_AGENT));
     }
 
-    private static Response reply(QueryDispatcher.Reply reply) {
+    private Response reply(QueryDispatcher.Reply reply) {
         return Response.status(reply.status())
                 .type("text/xml")
                 .header("x-amzn-RequestId", reply.requestId())
+                // SDKs correct their clock skew from this header.
+                .header("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(clock)))
                 .entity(reply.body())
                 .build();
     }

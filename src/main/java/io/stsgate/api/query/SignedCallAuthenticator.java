@@ -31,24 +31,24 @@ public class SignedCallAuthenticator {
     CredentialVerifier credentials;
 
     public Caller authenticate(SignedRequest request) {
-        return switch (verifier.verify(request, resolver())) {
-            case SigV4Result.Verified ok -> (Caller) ok.principal();
-            case SigV4Result.Rejected rejected -> throw new StsException(errorCode(rejected.failure()),
-                    reason(rejected.failure()), rejected.message());
-        };
+        SigV4Result result = verifier.verify(request, resolver());
+        if (result instanceof SigV4Result.Verified ok) {
+            return (Caller) ok.principal();
+        }
+        var rejected = (SigV4Result.Rejected) result;
+        throw new StsException(errorCode(rejected.failure()), reason(rejected.failure()), rejected.message());
     }
 
     private CredentialResolver resolver() {
         return (accessKeyId, securityToken) -> {
             if (accessKeyId.startsWith("ASIA")) {
-                return switch (credentials.verify(accessKeyId, securityToken)) {
-                    case CredentialVerifier.Verification.Valid v -> new Resolution.Resolved(v.secretAccessKey(),
-                            new Caller.SessionCaller(v.session()));
-                    case CredentialVerifier.Verification.Expired e -> new Resolution.Unresolved(
-                            SigV4Failure.EXPIRED_TOKEN);
-                    case CredentialVerifier.Verification.Invalid i -> new Resolution.Unresolved(
-                            SigV4Failure.INVALID_CLIENT_TOKEN_ID);
-                };
+                var verification = credentials.verify(accessKeyId, securityToken);
+                if (verification instanceof CredentialVerifier.Verification.Valid v) {
+                    return new Resolution.Resolved(v.secretAccessKey(), new Caller.SessionCaller(v.session()));
+                }
+                return new Resolution.Unresolved(verification instanceof CredentialVerifier.Verification.Expired
+                        ? SigV4Failure.EXPIRED_TOKEN
+                        : SigV4Failure.INVALID_CLIENT_TOKEN_ID);
             }
             var key = directory.accessKey(accessKeyId).filter(k -> k.active());
             var user = key.flatMap(k -> directory.user(k.userArn()));

@@ -1,0 +1,298 @@
+package io.stsgate.api.query;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.net.URI;
+import java.net.URL;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.response.Response;
+import io.stsgate.testsupport.Demo;
+import io.stsgate.testsupport.TestClients;
+import io.stsgate.testsupport.TestSigner;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.services.sts.model.Credentials;
+
+/** The Query protocol on the wire: envelopes, codes and statuses, SigV4 rejections, parameter rules. */
+@QuarkusTest
+class QueryProtocolTest {
+
+    private static final AwsCredentialsIdentity ALICE = TestSigner.longTerm(Demo.ALICE_KEY_ID, Demo.ALICE_SECRET);
+    private static final String CALLER_IDENTITY = "Action=GetCallerIdentity&Version=2011-06-15";
+    /** Send the body exactly as signed: no charset rewriting by REST Assured. */
+    private static final RestAssuredConfig RAW = RestAssuredConfig.config()
+            .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
+
+    @TestHTTPResource("/")
+    URL url;
+
+    private URI endpoint() throws Exception {
+        return url.toURI();
+    }
+
+    private Response post(String body, Map<String, String> headers) throws Exception {
+        return given().config(RAW).headers(headers).contentType(TestSigner.FORM).body(body)
+                .when().post(endpoint()).andReturn();
+    }
+
+    private Response signedPost(String body, AwsCredentialsIdentity identity) throws Exception {
+        return post(body, TestSigner.signPost(endpoint(), body, identity));
+    }
+
+    private static void assertError(Response response, int status, String code) {
+        response.then().statusCode(status)
+                .contentType(startsWith("text/xml"))
+                .body("ErrorResponse.Error.Code", equalTo(code))
+                .body("ErrorResponse.Error.Type", equalTo(status >= 500 ? "Receiver" : "Sender"))
+                .body("ErrorResponse.RequestId", equalTo(response.header("x-amzn-RequestId")));
+        assertThat(response.asString()).startsWith(
+                "<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error><Type>");
+    }
+
+    @Test
+    void whenSignedGetCallerIdentityThenResponseIsAwsShaped() throws Exception {
+        Response response = signedPost(CALLER_IDENTITY, ALICE);
+        response.then().statusCode(200).contentType(startsWith("text/xml"))
+                .body("GetCallerIdentityResponse.GetCallerIdentityResult.Arn", equalTo(Demo.ALICE_ARN))
+                .body("GetCallerIdentityResponse.GetCallerIdentityResult.Account", equalTo("111111111111"))
+                .body("GetCallerIdentityResponse.ResponseMetadata.RequestId",
+                        equalTo(response.header("x-amzn-RequestId")));
+        assertThat(response.asString()).startsWith(
+                "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">");
+        assertThat(response.header("Date")).isNotBlank();
+    }
+
+    @Test
+    void whenActionIsUnknownThenInvalidAction() throws Exception {
+        assertError(post("Action=AssumeEverything&Version=2011-06-15", Map.of()), 400, "InvalidAction");
+    }
+
+    @Test
+    void whenActionIsMissingThenMissingAction() throws Exception {
+        assertError(post("Version=2011-06-15", Map.of()), 400, "MissingAction");
+    }
+
+    @Test
+    void whenVersionIsMissingThenMissingParameter() throws Exception {
+        assertError(post("Action=GetCallerIdentity", Map.of()), 400, "MissingParameter");
+    }
+
+    @Test
+    void whenVersionIsOtherThenInvalidAction() throws Exception {
+        assertError(post("Action=GetCallerIdentity&Version=2099-01-01", Map.of()), 400, "InvalidAction");
+    }
+
+    @Test
+    void whenBodyIsOversizedThenRequestEntityTooLarge() throws Exception {
+        String body = CALLER_IDENTITY + "&Padding=" + "x".repeat(300_000);
+        assertError(post(body, Map.of()), 413, "RequestEntityTooLarge");
+    }
+
+    @Test
+    void whenBodyIsNotAFormThenInvalidParameterValue() throws Exception {
+        Response response = given().contentType("application/json").body("{}").when().post(endpoint()).andReturn();
+        assertError(response, 400, "InvalidParameterValue");
+    }
+
+    @Test
+    void whenParameterIsRepeatedThenInvalidParameterValue() throws Exception {
+        assertError(post(CALLER_IDENTITY + "&Action=AssumeRole", Map.of()), 400, "InvalidParameterValue");
+    }
+
+    @Test
+    void whenSignedActionIsUnsignedThenMissingAuthenticationToken() throws Exception {
+        assertError(post(CALLER_IDENTITY, Map.of()), 403, "MissingAuthenticationToken");
+    }
+
+    @Test
+    void whenAuthorizationHeaderIsMalformedThenIncompleteSignature() throws Exception {
+        assertError(post(CALLER_IDENTITY, Map.of("Authorization", "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE",
+                "X-Amz-Date", "20260101T000000Z")), 400, "IncompleteSignature");
+    }
+
+    @Test
+    void whenAccessKeyIsUnknownThenInvalidClientTokenId() throws Exception {
+        assertError(signedPost(CALLER_IDENTITY, TestSigner.longTerm("AKIAAAAAAAAAAAAAAAAA", Demo.ALICE_SECRET)), 403,
+                "InvalidClientTokenId");
+    }
+
+    @Test
+    void whenSecretIsWrongThenSignatureDoesNotMatch() throws Exception {
+        assertError(signedPost(CALLER_IDENTITY, TestSigner.longTerm(Demo.ALICE_KEY_ID, "x" + Demo.ALICE_SECRET)),
+                403, "SignatureDoesNotMatch");
+    }
+
+    @Test
+    void whenBodyChangesAfterSigningThenSignatureDoesNotMatch() throws Exception {
+        var headers = TestSigner.signPost(endpoint(), CALLER_IDENTITY, ALICE);
+        assertError(post("Action=GetSessionToken&Version=2011-06-15", headers), 403, "SignatureDoesNotMatch");
+    }
+
+    private Credentials sessionCredentials() throws Exception {
+        try (var sts = TestClients.alice(endpoint())) {
+            return sts.getSessionToken(r -> r.durationSeconds(900)).credentials();
+        }
+    }
+
+    @Test
+    void whenSessionCredentialsAreUsedThenTheCallerIsTheUser() throws Exception {
+        var c = sessionCredentials();
+        signedPost(CALLER_IDENTITY, TestSigner.session(c.accessKeyId(), c.secretAccessKey(), c.sessionToken()))
+                .then().statusCode(200)
+                .body("GetCallerIdentityResponse.GetCallerIdentityResult.Arn", equalTo(Demo.ALICE_ARN));
+    }
+
+    @Test
+    void whenAnyByteOfTheSessionTokenChangesThenInvalidClientTokenId() throws Exception {
+        var c = sessionCredentials();
+        String token = c.sessionToken();
+        for (int i : new int[] { 0, 1, 5, token.length() / 2, token.length() - 2, token.length() - 1 }) {
+            char replacement = token.charAt(i) == 'A' ? 'B' : 'A';
+            String tampered = token.substring(0, i) + replacement + token.substring(i + 1);
+            assertError(signedPost(CALLER_IDENTITY, TestSigner.session(c.accessKeyId(), c.secretAccessKey(),
+                    tampered)), 403, "InvalidClientTokenId");
+        }
+    }
+
+    @Test
+    void whenTheSessionTokenIsPresentedWithAnotherAccessKeyIdThenInvalidClientTokenId() throws Exception {
+        var first = sessionCredentials();
+        var second = sessionCredentials();
+        assertError(signedPost(CALLER_IDENTITY, TestSigner.session(second.accessKeyId(), second.secretAccessKey(),
+                first.sessionToken())), 403, "InvalidClientTokenId");
+    }
+
+    @Test
+    void whenTheSessionTokenIsPresentedWithAnotherSecretThenSignatureDoesNotMatch() throws Exception {
+        var first = sessionCredentials();
+        var second = sessionCredentials();
+        assertError(signedPost(CALLER_IDENTITY, TestSigner.session(first.accessKeyId(), second.secretAccessKey(),
+                first.sessionToken())), 403, "SignatureDoesNotMatch");
+    }
+
+    @Test
+    void whenATemporaryKeyComesWithoutTokenThenInvalidClientTokenId() throws Exception {
+        var c = sessionCredentials();
+        assertError(signedPost(CALLER_IDENTITY, TestSigner.longTerm(c.accessKeyId(), c.secretAccessKey())), 403,
+                "InvalidClientTokenId");
+    }
+
+    @Test
+    void whenGetIsSignedInHeadersThenTheQueryStringIsTheRequest() throws Exception {
+        URI uri = URI.create(endpoint() + "?" + CALLER_IDENTITY);
+        given().headers(TestSigner.signGet(uri, ALICE)).when().get(uri).then().statusCode(200)
+                .body("GetCallerIdentityResponse.GetCallerIdentityResult.Arn", equalTo(Demo.ALICE_ARN));
+    }
+
+    @Test
+    void whenGetIsPresignedThenItWorksUntilItExpires() throws Exception {
+        URI uri = URI.create(endpoint() + "?" + CALLER_IDENTITY);
+        URI presigned = TestSigner.presignGet(uri, ALICE, Duration.ofMinutes(5), Clock.systemUTC());
+        given().urlEncodingEnabled(false).when().get(presigned).then().statusCode(200)
+                .body("GetCallerIdentityResponse.GetCallerIdentityResult.Arn", equalTo(Demo.ALICE_ARN));
+        URI expired = TestSigner.presignGet(uri, ALICE, Duration.ofSeconds(60),
+                Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-5)));
+        assertError(given().urlEncodingEnabled(false).when().get(expired).andReturn(), 400, "RequestExpired");
+    }
+
+    @Test
+    void whenListsAreSentEmptyThenTheyAreAccepted() throws Exception {
+        String body = "Action=AssumeRole&Version=2011-06-15&RoleArn=" + Demo.DEVELOPER_ROLE
+                + "&RoleSessionName=empty-lists&Tags=&PolicyArns=&TransitiveTagKeys=";
+        signedPost(body, ALICE).then().statusCode(200)
+                .body("AssumeRoleResponse.AssumeRoleResult.AssumedRoleUser.Arn",
+                        equalTo("arn:aws:sts::111111111111:assumed-role/developer/empty-lists"));
+    }
+
+    @Test
+    void whenListMembersHaveAGapThenInvalidParameterValue() throws Exception {
+        String body = "Action=AssumeRole&Version=2011-06-15&RoleArn=" + Demo.DEVELOPER_ROLE
+                + "&RoleSessionName=gap&Tags.member.1.Key=a&Tags.member.1.Value=b&Tags.member.3.Key=c"
+                + "&Tags.member.3.Value=d";
+        assertError(signedPost(body, ALICE), 400, "InvalidParameterValue");
+    }
+
+    @Test
+    void whenRoleArnIsMissingThenValidationErrorNamesIt() throws Exception {
+        Response response = signedPost("Action=AssumeRole&Version=2011-06-15&RoleSessionName=s1", ALICE);
+        assertError(response, 400, "ValidationError");
+        response.then().body("ErrorResponse.Error.Message", equalTo("1 validation error detected: Value null at "
+                + "'roleArn' failed to satisfy constraint: Member must not be null"));
+    }
+
+    @Test
+    void whenRoleSessionNameBreaksThePatternThenValidationError() throws Exception {
+        Response response = signedPost("Action=AssumeRole&Version=2011-06-15&RoleArn=" + Demo.DEVELOPER_ROLE
+                + "&RoleSessionName=bad%20name", ALICE);
+        assertError(response, 400, "ValidationError");
+        response.then().body("ErrorResponse.Error.Message", containsString("at 'roleSessionName' failed to satisfy "
+                + "constraint: Member must satisfy regular expression pattern"));
+    }
+
+    @Test
+    void whenDurationIsBelowTheMinimumThenValidationError() throws Exception {
+        Response response = signedPost("Action=AssumeRole&Version=2011-06-15&RoleArn=" + Demo.DEVELOPER_ROLE
+                + "&RoleSessionName=short&DurationSeconds=899", ALICE);
+        assertError(response, 400, "ValidationError");
+        response.then().body("ErrorResponse.Error.Message", containsString(
+                "Member must have value greater than or equal to 900"));
+    }
+
+    @Test
+    void whenTokenCodeIsNotSixDigitsThenValidationError() throws Exception {
+        assertError(signedPost("Action=GetSessionToken&Version=2011-06-15&SerialNumber=" + Demo.ALICE_MFA
+                + "&TokenCode=12ab56", ALICE), 400, "ValidationError");
+    }
+
+    @Test
+    void whenSourceIdentityStartsWithAwsThenValidationError() throws Exception {
+        assertError(signedPost("Action=AssumeRole&Version=2011-06-15&RoleArn=" + Demo.DEVELOPER_ROLE
+                + "&RoleSessionName=s1&SourceIdentity=aws:me", ALICE), 400, "ValidationError");
+    }
+
+    @Test
+    void whenDuplicateTagKeysDifferInCaseThenInvalidParameterValue() throws Exception {
+        assertError(signedPost("Action=AssumeRole&Version=2011-06-15&RoleArn=" + Demo.DEVELOPER_ROLE
+                + "&RoleSessionName=s1&Tags.member.1.Key=team&Tags.member.1.Value=a&Tags.member.2.Key=Team"
+                + "&Tags.member.2.Value=b", ALICE), 400, "InvalidParameterValue");
+    }
+
+    @Test
+    void whenFederatedSessionCallsAssumeRoleThenAccessDenied() throws Exception {
+        try (var sts = TestClients.alice(endpoint())) {
+            var c = sts.getFederationToken(r -> r.name("carol")).credentials();
+            assertError(signedPost("Action=AssumeRole&Version=2011-06-15&RoleArn=" + Demo.DEVELOPER_ROLE
+                    + "&RoleSessionName=s1", TestSigner.session(c.accessKeyId(), c.secretAccessKey(),
+                            c.sessionToken())), 403, "AccessDenied");
+        }
+    }
+
+    @Test
+    void whenRoleSessionCallsGetSessionTokenThenAccessDenied() throws Exception {
+        try (var sts = TestClients.alice(endpoint())) {
+            var c = sts.assumeRole(r -> r.roleArn(Demo.DEVELOPER_ROLE).roleSessionName("s1")).credentials();
+            assertError(signedPost("Action=GetSessionToken&Version=2011-06-15", TestSigner.session(c.accessKeyId(),
+                    c.secretAccessKey(), c.sessionToken())), 403, "AccessDenied");
+        }
+    }
+
+    @Test
+    void whenHealthAndMetricsAreAskedThenTheyAnswer() {
+        given().when().get("/q/health/live").then().statusCode(200);
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("stsgate_requests_seconds"));
+        given().when().get("/q/openapi").then().statusCode(200);
+    }
+}

@@ -1,0 +1,44 @@
+package io.stsgate.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class SessionCodecTest {
+
+    @Test
+    void encodeThenDecodeGivesTheSameSession() {
+        var session = TestSessions.roleSession(Instant.parse("2026-01-01T00:00:00Z"), 3600);
+        assertThat(SessionCodec.decode(SessionCodec.encode(session))).contains(session);
+    }
+
+    @Test
+    void encodeThenDecodeKeepsNullsAndEmptyLists() {
+        var session = new SessionContext(SessionKind.USER_SESSION, "k1", "ASIAAAAAAAAAAAAAAAAA", "111111111111",
+                "arn:aws:iam::111111111111:user/alice", "arn:aws:iam::111111111111:user/alice", "AIDAEXAMPLE", null,
+                Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T01:00:00Z"), null, null, List.of(),
+                Set.of(), null, List.of(), false);
+        assertThat(SessionCodec.decode(SessionCodec.encode(session))).contains(session);
+    }
+
+    @Test
+    void decodeWhenVersionIsUnknownThenEmpty() {
+        byte[] bytes = SessionCodec.encode(TestSessions.roleSession(Instant.EPOCH, 900));
+        bytes[0] = 9;
+        assertThat(SessionCodec.decode(bytes)).isEmpty();
+    }
+
+    @Test
+    void decodeWhenTruncatedOrExtendedThenEmpty() {
+        byte[] bytes = SessionCodec.encode(TestSessions.roleSession(Instant.EPOCH, 900));
+        for (int length = 0; length < bytes.length; length++) {
+            assertThat(SessionCodec.decode(Arrays.copyOf(bytes, length))).isEmpty();
+        }
+        assertThat(SessionCodec.decode(Arrays.copyOf(bytes, bytes.length + 1))).isEmpty();
+    }
+}

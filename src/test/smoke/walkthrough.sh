@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# The README walk-through, run with the AWS CLI v2 and boto3 against the packaged application.
+# Called by `./mvnw verify` (integration-test phase). Fails on the first unexpected output.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")/../../.." && pwd)
+app="$here/target/quarkus-app/quarkus-run.jar"
+aws=/usr/bin/aws   # Debian's AWS CLI v2; a pip-installed v1 may shadow it on PATH
+[ -f "$app" ] || { echo "smoke: $app is missing: run ./mvnw package first" >&2; exit 1; }
+[ -x "$aws" ] || { echo "smoke: the AWS CLI v2 is missing: apt-get install awscli" >&2; exit 1; }
+
+work=$(mktemp -d)
+
+# The production profile (the packaged default) refuses the demo directory and its published secrets.
+echo "prod-key $(/usr/bin/python3 -c 'import os,base64; print(base64.b64encode(os.urandom(32)).decode())')" >"$work/prod-keyring.txt"
+if java -Dquarkus.http.port=0 -Dstsgate.keyring.file="$work/prod-keyring.txt" \
+    -Dstsgate.directory.file="$here/src/main/resources/demo/directory.yaml" -jar "$app" >"$work/prod.log" 2>&1; then
+  echo "smoke: FAILED: the production profile started with the demo directory" >&2; exit 1
+fi
+grep -q "uses a published demo value; the production profile refuses it" "$work/prod.log" \
+  || { cat "$work/prod.log" >&2; echo "smoke: FAILED: no refusal message" >&2; exit 1; }
+echo "smoke: ok: production refuses the demo values"
+
+port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+endpoint="http://127.0.0.1:$port"
+java -Dquarkus.profile=demo -Dquarkus.http.port="$port" -Dstsgate.keyring.file="$work/keyring.txt" \
+  -jar "$app" >"$work/server.log" 2>&1 &
+server=$!
+cleanup() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+for _ in $(seq 1 120); do
+  curl -fs "$endpoint/q/health/ready" >/dev/null 2>&1 && break
+  kill -0 "$server" 2>/dev/null || { cat "$work/server.log"; echo "smoke: stsgate did not start" >&2; exit 1; }
+  sleep 0.5
+done
+
+fail() { echo "smoke: FAILED: $*" >&2; tail -50 "$work/server.log" >&2; exit 1; }
+expect() { # expect NAME OUTPUT PATTERN
+  grep -q -- "$3" <<<"$2" || fail "$1: expected '$3' in: $2"
+  echo "smoke: ok: $1"
+}
+
+export HOME="$work" AWS_CONFIG_FILE="$work/config" AWS_SHARED_CREDENTIALS_FILE="$work/credentials"
+export AWS_DEFAULT_REGION=us-east-1 AWS_PAGER=""
+export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+unset AWS_SESSION_TOKEN AWS_PROFILE || true
+
+# 1. Who am I?
+out=$("$aws" sts get-caller-identity --endpoint-url "$endpoint" --output json)
+expect "get-caller-identity" "$out" '"Arn": "arn:aws:iam::111111111111:user/alice"'
+
+# 2. Cross-account with the partner's external id.
+out=$("$aws" sts assume-role --endpoint-url "$endpoint" --role-arn arn:aws:iam::222222222222:role/partner-readonly \
+  --role-session-name audit --external-id partner-ext-id-42 --output json)
+expect "assume-role with external id" "$out" '"Arn": "arn:aws:sts::222222222222:assumed-role/partner-readonly/audit"'
+key=$(/usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["Credentials"]["AccessKeyId"])' <<<"$out")
+secret=$(/usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["Credentials"]["SecretAccessKey"])' <<<"$out")
+token=$(/usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["Credentials"]["SessionToken"])' <<<"$out")
+
+# 3. The temporary credentials work.
+out=$(AWS_ACCESS_KEY_ID=$key AWS_SECRET_ACCESS_KEY=$secret AWS_SESSION_TOKEN=$token \
+  "$aws" sts get-caller-identity --endpoint-url "$endpoint" --output json)
+expect "temporary credentials" "$out" '"Account": "222222222222"'
+
+# 4. A wrong external id is refused.
+if out=$("$aws" sts assume-role --endpoint-url "$endpoint" --role-arn arn:aws:iam::222222222222:role/partner-readonly \
+  --role-session-name audit --external-id wrong-id 2>&1); then fail "wrong external id was accepted: $out"; fi
+expect "wrong external id" "$out" 'AccessDenied'
+
+# 5. The admin role needs MFA.
+if out=$("$aws" sts assume-role --endpoint-url "$endpoint" --role-arn arn:aws:iam::222222222222:role/admin-mfa \
+  --role-session-name admin 2>&1); then fail "admin-mfa without MFA was accepted: $out"; fi
+expect "admin-mfa without MFA" "$out" 'AccessDenied'
+code=$(/usr/bin/python3 -c 'import base64,hmac,struct,time; k=base64.b32decode("JBSWY3DPEHPK3PXP"); h=hmac.digest(k, struct.pack(">Q", int(time.time())//30), "sha1"); o=h[-1]&15; print("%06d" % ((struct.unpack(">I", h[o:o+4])[0] & 0x7fffffff) % 1000000))')
+out=$("$aws" sts assume-role --endpoint-url "$endpoint" --role-arn arn:aws:iam::222222222222:role/admin-mfa \
+  --role-session-name admin --serial-number arn:aws:iam::111111111111:mfa/alice --token-code "$code" --output json)
+expect "admin-mfa with MFA" "$out" 'assumed-role/admin-mfa/admin'
+if out=$("$aws" sts assume-role --endpoint-url "$endpoint" --role-arn arn:aws:iam::222222222222:role/admin-mfa \
+  --role-session-name admin --serial-number arn:aws:iam::111111111111:mfa/alice --token-code "$code" 2>&1); then
+  fail "a reused MFA code was accepted: $out"; fi
+expect "reused MFA code" "$out" 'AccessDenied'
+
+# 6. Session and federation tokens.
+out=$("$aws" sts get-session-token --endpoint-url "$endpoint" --duration-seconds 900 --output json)
+expect "get-session-token" "$out" '"SessionToken"'
+out=$("$aws" sts get-federation-token --endpoint-url "$endpoint" --name bob --output json \
+  --policy '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}')
+expect "get-federation-token" "$out" 'federated-user/bob'
+out=$("$aws" sts get-access-key-info --endpoint-url "$endpoint" --access-key-id "$key" --output json)
+expect "get-access-key-info" "$out" '"Account": "222222222222"'
+
+# 7. Errors come back in AWS's format.
+if out=$("$aws" sts assume-role --endpoint-url "$endpoint" --role-arn arn:aws:iam::222222222222:role/partner-readonly \
+  --role-session-name 'bad name!' --external-id partner-ext-id-42 2>&1); then fail "bad session name accepted"; fi
+expect "validation error" "$out" 'ValidationError'
+
+# 8. boto3 too.
+out=$(/usr/bin/python3 - "$endpoint" <<'PY'
+import sys, boto3
+sts = boto3.client("sts", endpoint_url=sys.argv[1], region_name="us-east-1")
+r = sts.assume_role(RoleArn="arn:aws:iam::222222222222:role/partner-readonly", RoleSessionName="boto",
+                    ExternalId="partner-ext-id-42")
+c = r["Credentials"]
+s = boto3.client("sts", endpoint_url=sys.argv[1], region_name="us-east-1", aws_access_key_id=c["AccessKeyId"],
+                 aws_secret_access_key=c["SecretAccessKey"], aws_session_token=c["SessionToken"])
+print(s.get_caller_identity()["Arn"])
+PY
+)
+expect "boto3" "$out" 'assumed-role/partner-readonly/boto'
+
+# Secrets never reach the log.
+grep -q "$secret" "$work/server.log" && fail "a secret access key reached the server log"
+grep -q "${token:0:40}" "$work/server.log" && fail "a session token reached the server log"
+echo "smoke: the README walk-through passed"
