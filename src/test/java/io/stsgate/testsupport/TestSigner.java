@@ -36,12 +36,19 @@ public final class TestSigner {
 
     /** Headers (without Host, which the HTTP client sets from the same URI) for a signed POST of {@code body}. */
     public static Map<String, String> signPost(URI endpoint, String body, AwsCredentialsIdentity identity) {
+        return signPost(endpoint, body, identity, Clock.systemUTC());
+    }
+
+    /** As {@link #signPost(URI, String, AwsCredentialsIdentity)}, signed at the time of {@code clock}. */
+    public static Map<String, String> signPost(URI endpoint, String body, AwsCredentialsIdentity identity,
+            Clock clock) {
         var request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint)
                 .putHeader("Content-Type", FORM).build();
         var signed = SIGNER.sign(r -> r.identity(identity).request(request)
                 .payload(ContentStreamProvider.fromUtf8String(body))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "sts")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"));
+                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
+                .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, clock));
         return headers(signed.request());
     }
 

@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -21,6 +23,7 @@ import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import io.stsgate.testsupport.Demo;
 import io.stsgate.testsupport.TestClients;
+import io.stsgate.testsupport.TestClock;
 import io.stsgate.testsupport.TestSigner;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.services.sts.model.Credentials;
@@ -37,6 +40,9 @@ class QueryProtocolTest {
 
     @TestHTTPResource("/")
     URL url;
+
+    @Inject
+    TestClock clock;
 
     private URI endpoint() throws Exception {
         return url.toURI();
@@ -180,6 +186,27 @@ class QueryProtocolTest {
         var second = sessionCredentials();
         assertError(signedPost(CALLER_IDENTITY, TestSigner.session(first.accessKeyId(), second.secretAccessKey(),
                 first.sessionToken())), 403, "SignatureDoesNotMatch");
+    }
+
+    @Test
+    void whenTheSessionTokenHasExpiredThenExpiredToken() throws Exception {
+        // Issue a 15-minute session 20 minutes ago: server clock and signature both set back.
+        clock.advance(Duration.ofMinutes(-20));
+        Response issued;
+        try {
+            String body = "Action=GetSessionToken&Version=2011-06-15&DurationSeconds=900";
+            issued = post(body, TestSigner.signPost(endpoint(), body, ALICE, clock));
+        } finally {
+            clock.advance(Duration.ofMinutes(20));
+        }
+        issued.then().statusCode(200);
+        String path = "GetSessionTokenResponse.GetSessionTokenResult.Credentials.";
+        var expired = TestSigner.session(issued.path(path + "AccessKeyId"), issued.path(path + "SecretAccessKey"),
+                issued.path(path + "SessionToken"));
+        Response response = signedPost(CALLER_IDENTITY, expired);
+        assertError(response, 403, "ExpiredToken");
+        response.then().body("ErrorResponse.Error.Message",
+                equalTo("The security token included in the request is expired"));
     }
 
     @Test

@@ -1,0 +1,12 @@
+package io.stsgate.identity.sigv4;
+
+/** Looks up the secret for an access key id, checking the session token for temporary credentials. */
+@FunctionalInterface
+public interface CredentialResolver {
+
+    /**
+     * @param accessKeyId the access key id from the request's credential scope
+     * @param securityToken the X-Amz-Security-Token (header, or query parameter for presigned requests), or null
+     */
+    Resolution resolve(String accessKeyId, String securityToken);
+}
