@@ -87,11 +87,12 @@ class DirectoryFileLoaderTest {
 
     @Test
     void loadWhenTrustPolicyIsMalformedThenErrorNamesRoleAndStatement() {
-        String yaml = account("""
-                    roles:
-                      - name: r1
-                        trustPolicy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"111111111111"}}]}'
-                """);
+        String yaml = account(
+                """
+                            roles:
+                              - name: r1
+                                trustPolicy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"111111111111"}}]}'
+                        """);
         assertThatThrownBy(() -> load(yaml))
                 .isInstanceOf(DirectoryFileException.class)
                 .hasMessageStartingWith("test.yaml: accounts[0] '111111111111' > roles[0] 'r1': trustPolicy: ");
@@ -158,13 +159,14 @@ class DirectoryFileLoaderTest {
 
     @Test
     void loadWhenInlinePolicyHasPrincipalThenError() {
-        String yaml = account("""
-                    users:
-                      - name: bob
-                        policies:
-                          inline:
-                            p1: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:*","Resource":"*"}]}'
-                """);
+        String yaml = account(
+                """
+                            users:
+                              - name: bob
+                                policies:
+                                  inline:
+                                    p1: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:*","Resource":"*"}]}'
+                        """);
         assertThatThrownBy(() -> load(yaml)).hasMessageStartingWith(
                 "test.yaml: accounts[0] '111111111111' > users[0] 'bob' > policies.inline.p1: ");
     }

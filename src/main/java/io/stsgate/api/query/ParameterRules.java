@@ -14,7 +14,8 @@ final class ParameterRules {
     static final Pattern SERIAL_NUMBER = Pattern.compile("[\\w+=/:,.@-]*");
     static final Pattern TOKEN_CODE = Pattern.compile("\\d*");
     static final Pattern ACCESS_KEY_ID = Pattern.compile("\\w*");
-    static final Pattern ARN = Pattern.compile("[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]+");
+    static final Pattern ARN = Pattern
+            .compile("[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]+");
     static final Pattern POLICY_TEXT = Pattern.compile("[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+");
     static final Pattern TAG_KEY = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+");
     static final Pattern TAG_VALUE = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");

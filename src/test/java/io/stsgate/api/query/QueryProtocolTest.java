@@ -25,6 +25,7 @@ import io.stsgate.testsupport.Demo;
 import io.stsgate.testsupport.TestClients;
 import io.stsgate.testsupport.TestClock;
 import io.stsgate.testsupport.TestSigner;
+
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
@@ -301,8 +302,10 @@ class QueryProtocolTest {
         try (var sts = TestClients.alice(endpoint())) {
             var c = sts.getFederationToken(r -> r.name("carol")).credentials();
             assertError(signedPost("Action=AssumeRole&Version=2011-06-15&RoleArn=" + Demo.DEVELOPER_ROLE
-                    + "&RoleSessionName=s1", TestSigner.session(c.accessKeyId(), c.secretAccessKey(),
-                            c.sessionToken())), 403, "AccessDenied");
+                    + "&RoleSessionName=s1",
+                    TestSigner.session(c.accessKeyId(), c.secretAccessKey(),
+                            c.sessionToken())),
+                    403, "AccessDenied");
         }
     }
 

@@ -18,6 +18,7 @@ import io.stsgate.testsupport.Demo;
 import io.stsgate.testsupport.TestClients;
 import io.stsgate.testsupport.TestClock;
 import io.stsgate.testsupport.TestTotp;
+
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 import software.amazon.awssdk.services.sts.model.PolicyDescriptorType;
 import software.amazon.awssdk.services.sts.model.StsException;

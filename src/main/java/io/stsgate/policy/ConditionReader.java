@@ -1,0 +1,157 @@
+package io.stsgate.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.stsgate.policy.JsonValue.JsonArray;
+import io.stsgate.policy.JsonValue.JsonBoolean;
+import io.stsgate.policy.JsonValue.JsonNumber;
+import io.stsgate.policy.JsonValue.JsonObject;
+import io.stsgate.policy.JsonValue.JsonString;
+
+/** Reads a Condition element: operators, keys and values, compiled and validated per operator family. */
+final class ConditionReader {
+
+    private static final String IF_EXISTS = "IfExists";
+    private static final int MAX_KEY_LENGTH = 256;
+
+    private ConditionReader() {
+    }
+
+    /** A parsed operator name such as "ForAnyValue:StringLikeIfExists". */
+    record OperatorName(SetQualifier qualifier, ConditionOperator operator, boolean ifExists) {
+    }
+
+    static Parsed<ConditionBlock> read(JsonValue json, boolean variables) {
+        if (!(json instanceof JsonObject object)) {
+            return Parsed.failure("must be an object mapping operators to keys");
+        }
+        if (object.duplicateKey() != null) {
+            return Parsed.failure("duplicate operator '" + PolicyText.quote(object.duplicateKey()) + "'");
+        }
+        List<ConditionClause> clauses = new ArrayList<>();
+        for (Map.Entry<String, JsonValue> entry : object.members().entrySet()) {
+            String text = PolicyText.quote(entry.getKey());
+            Parsed<OperatorName> name = operatorName(entry.getKey());
+            if (name.failed()) {
+                return Parsed.failure(name.problem());
+            }
+            if (!(entry.getValue() instanceof JsonObject keys)) {
+                return Parsed.failure("operator '" + text + "' must map condition keys to values");
+            }
+            if (keys.duplicateKey() != null) {
+                return Parsed.failure("operator '" + text + "': duplicate key '" + PolicyText.quote(keys.duplicateKey()) + "'");
+            }
+            if (keys.members().isEmpty()) {
+                return Parsed.failure("operator '" + text + "' has no condition keys");
+            }
+            for (Map.Entry<String, JsonValue> key : keys.members().entrySet()) {
+                Parsed<ConditionClause> clause = clause(name.value(), key.getKey(), key.getValue(), variables);
+                if (clause.failed()) {
+                    return Parsed.failure("operator '" + text + "' key '" + PolicyText.quote(key.getKey()) + "': "
+                            + clause.problem());
+                }
+                clauses.add(clause.value());
+            }
+        }
+        return Parsed.ok(new ConditionBlock(clauses));
+    }
+
+    static Parsed<OperatorName> operatorName(String text) {
+        SetQualifier qualifier = SetQualifier.NONE;
+        String rest = text;
+        for (SetQualifier candidate : SetQualifier.values()) {
+            if (candidate != SetQualifier.NONE && text.startsWith(candidate.prefix())) {
+                qualifier = candidate;
+                rest = text.substring(candidate.prefix().length());
+            }
+        }
+        boolean ifExists = false;
+        ConditionOperator operator = ConditionOperator.byName(rest);
+        if (operator == null && rest.endsWith(IF_EXISTS)) {
+            operator = ConditionOperator.byName(rest.substring(0, rest.length() - IF_EXISTS.length()));
+            ifExists = operator != null;
+        }
+        if (operator == null) {
+            return Parsed.failure("unknown condition operator '" + PolicyText.quote(text) + "'");
+        }
+        if (operator == ConditionOperator.NULL && ifExists) {
+            return Parsed.failure("operator 'NullIfExists' is not allowed: Null already tests whether the key exists");
+        }
+        if (operator == ConditionOperator.NULL && qualifier != SetQualifier.NONE) {
+            return Parsed.failure("operator '" + PolicyText.quote(text) + "' is not allowed: Null takes no set qualifier");
+        }
+        return Parsed.ok(new OperatorName(qualifier, operator, ifExists));
+    }
+
+    private static Parsed<ConditionClause> clause(OperatorName name, String key, JsonValue json, boolean variables) {
+        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
+            return Parsed.failure("a condition key must be 1 to " + MAX_KEY_LENGTH + " characters");
+        }
+        Parsed<List<String>> values = values(json);
+        if (values.failed()) {
+            return Parsed.failure(values.problem());
+        }
+        Parsed<ConditionValues> compiled = compile(name.operator(), values.value(), variables);
+        if (compiled.failed()) {
+            return Parsed.failure(compiled.problem());
+        }
+        return Parsed.ok(new ConditionClause(name.qualifier(), name.operator(), name.ifExists(), key, values.value(),
+                compiled.value()));
+    }
+
+    /** A string, number or boolean, or a non-empty array of them, normalised to strings. */
+    private static Parsed<List<String>> values(JsonValue json) {
+        if (json instanceof JsonArray array) {
+            if (array.elements().isEmpty()) {
+                return Parsed.failure("values must not be an empty array");
+            }
+            List<String> out = new ArrayList<>(array.elements().size());
+            for (JsonValue element : array.elements()) {
+                String value = scalar(element);
+                if (value == null) {
+                    return Parsed.failure("values must be strings, numbers or booleans, not " + JsonValue.typeName(element));
+                }
+                out.add(value);
+            }
+            return Parsed.ok(out);
+        }
+        String value = scalar(json);
+        return value == null
+                ? Parsed.failure("values must be strings, numbers or booleans, not " + JsonValue.typeName(json))
+                : Parsed.ok(List.of(value));
+    }
+
+    private static String scalar(JsonValue json) {
+        if (json instanceof JsonString string) {
+            return string.value();
+        } else if (json instanceof JsonNumber number) {
+            return number.lexeme();
+        } else if (json instanceof JsonBoolean bool) {
+            return Boolean.toString(bool.value());
+        }
+        return null;
+    }
+
+    private static Parsed<ConditionValues> compile(ConditionOperator operator, List<String> values, boolean variables) {
+        switch (operator.family()) {
+            case STRING:
+                return StringValues.compile(operator, values, variables);
+            case NUMERIC:
+                return NumericValues.compile(operator, values);
+            case DATE:
+                return DateValues.compile(operator, values);
+            case BOOL:
+                return BoolValues.compile(values);
+            case BINARY:
+                return BinaryValues.compile(values);
+            case IP:
+                return IpValues.compile(values);
+            case ARN:
+                return ArnValues.compile(values, variables);
+            default:
+                return NullValues.compile(values);
+        }
+    }
+}

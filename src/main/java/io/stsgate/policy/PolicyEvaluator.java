@@ -1,0 +1,110 @@
+package io.stsgate.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Evaluates parsed policies: an explicit deny beats an allow, an allow beats the implicit deny, and an
+ * evaluation error denies (reported as {@link Outcome#EXPLICIT_DENY}, since nothing may override it).
+ * Stateless and thread-safe.
+ */
+public final class PolicyEvaluator {
+
+    /** How many non-applying statements an implicit denial explains before it summarises. */
+    private static final int MAX_EXPLAINED = 20;
+
+    /** Identity policies only: statements must not carry Principal and must name a Resource. */
+    public Decision evaluate(List<NamedPolicy> policies, AuthorizationRequest request) {
+        Objects.requireNonNull(policies, "policies");
+        String invalid = invalidRequest(request, false);
+        if (invalid != null) {
+            return failure(invalid);
+        }
+        return combine(request, PolicySetResult.evaluate(policies, request, Scope.IDENTITY), null);
+    }
+
+    /**
+     * A trust (resource-based) policy: a statement applies only when its Principal or NotPrincipal
+     * matches {@code request.principal()}, which is required.
+     */
+    public Decision evaluateTrust(NamedPolicy trustPolicy, AuthorizationRequest request) {
+        Objects.requireNonNull(trustPolicy, "trustPolicy");
+        String invalid = invalidRequest(request, true);
+        if (invalid != null) {
+            return failure(invalid);
+        }
+        return combine(request, PolicySetResult.evaluate(List.of(trustPolicy), request, Scope.TRUST), null);
+    }
+
+    /**
+     * Identity policies cut by session policies: allowed when nothing denies, an identity policy
+     * allows, and a session policy allows too (unless there are no session policies).
+     */
+    public Decision evaluateSession(List<NamedPolicy> identityPolicies, List<NamedPolicy> sessionPolicies,
+            AuthorizationRequest request) {
+        Objects.requireNonNull(identityPolicies, "identityPolicies");
+        Objects.requireNonNull(sessionPolicies, "sessionPolicies");
+        String invalid = invalidRequest(request, false);
+        if (invalid != null) {
+            return failure(invalid);
+        }
+        PolicySetResult identity = PolicySetResult.evaluate(identityPolicies, request, Scope.IDENTITY);
+        PolicySetResult session = sessionPolicies.isEmpty() ? null
+                : PolicySetResult.evaluate(sessionPolicies, request, Scope.SESSION);
+        return combine(request, identity, session);
+    }
+
+    private static String invalidRequest(AuthorizationRequest request, boolean principalRequired) {
+        if (request == null) {
+            return "evaluation error: no request";
+        }
+        if (request.action() == null) {
+            return "evaluation error: the request names no action";
+        }
+        if (principalRequired && request.principal() == null) {
+            return "evaluation error: a trust policy needs the request principal";
+        }
+        return null;
+    }
+
+    private static Decision failure(String reason) {
+        return new Decision(Outcome.EXPLICIT_DENY, List.of(), List.of(reason));
+    }
+
+    private static Decision combine(AuthorizationRequest request, PolicySetResult first, PolicySetResult second) {
+        boolean denied = first.failed() || first.denied()
+                || (second != null && (second.failed() || second.denied()));
+        List<StatementRef> refs = new ArrayList<>(4);
+        List<String> reasons = new ArrayList<>(4);
+        if (denied) {
+            first.addDenials(refs, reasons);
+            if (second != null) {
+                second.addDenials(refs, reasons);
+            }
+            return new Decision(Outcome.EXPLICIT_DENY, refs, reasons);
+        }
+        boolean allowed = first.allowed() && (second == null || second.allowed());
+        if (allowed) {
+            first.addAllows(refs);
+            if (second != null) {
+                second.addAllows(refs);
+            }
+            return new Decision(Outcome.ALLOW, refs, List.of());
+        }
+        explainMiss(request, first, reasons);
+        if (second != null) {
+            explainMiss(request, second, reasons);
+        }
+        return new Decision(Outcome.IMPLICIT_DENY, List.of(), reasons);
+    }
+
+    private static void explainMiss(AuthorizationRequest request, PolicySetResult set, List<String> reasons) {
+        if (set.allowed()) {
+            return;
+        }
+        reasons.add("no " + set.scopeWord() + " policy statement allows " + PolicyText.quote(request.action())
+                + (request.resource() == null ? "" : " on " + PolicyText.quote(request.resource())));
+        set.addMisses(request, reasons, MAX_EXPLAINED);
+    }
+}

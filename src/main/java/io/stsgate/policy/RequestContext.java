@@ -1,0 +1,90 @@
+package io.stsgate.policy;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The condition keys of one request. Keys are case-insensitive; every key holds a list of values
+ * (single-valued keys hold one). Immutable. {@link #toString()} never shows values, which may be
+ * secret (external ids, token claims).
+ */
+public final class RequestContext {
+
+    private static final RequestContext EMPTY = new RequestContext(Map.of());
+
+    /** Lower-cased keys to immutable value lists; never exposed, so never modified. */
+    private final Map<String, List<String>> values;
+
+    private RequestContext(Map<String, List<String>> values) {
+        this.values = values;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static RequestContext empty() {
+        return EMPTY;
+    }
+
+    /** The values of a key, in any case; empty when the request does not carry the key. */
+    public Optional<List<String>> values(String key) {
+        return Optional.ofNullable(values.get(normalize(key)));
+    }
+
+    /** The keys present, lower-cased. */
+    public Set<String> keys() {
+        return java.util.Collections.unmodifiableSet(values.keySet());
+    }
+
+    /** Lookup by an already lower-cased key, without allocating; null when absent. */
+    List<String> lookup(String lowerKey) {
+        return values.get(lowerKey);
+    }
+
+    static String normalize(String key) {
+        return key.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String toString() {
+        return "RequestContext" + values.keySet();
+    }
+
+    /** Collects values; adding to a key twice appends. */
+    public static final class Builder {
+
+        private final Map<String, List<String>> values = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        public Builder put(String key, String value) {
+            Objects.requireNonNull(value, "value");
+            values.computeIfAbsent(normalize(key), k -> new ArrayList<>()).add(value);
+            return this;
+        }
+
+        public Builder putAll(String key, Collection<String> keyValues) {
+            List<String> list = values.computeIfAbsent(normalize(key), k -> new ArrayList<>());
+            for (String value : keyValues) {
+                list.add(Objects.requireNonNull(value, "value"));
+            }
+            return this;
+        }
+
+        public RequestContext build() {
+            Map<String, List<String>> copy = new LinkedHashMap<>();
+            values.forEach((key, list) -> copy.put(key, List.copyOf(list)));
+            // Never handed out, so no read-only wrapper: lookups are on the hot path.
+            return new RequestContext(copy);
+        }
+    }
+}

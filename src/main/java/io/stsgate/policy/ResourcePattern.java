@@ -1,0 +1,44 @@
+package io.stsgate.policy;
+
+/** One value of a Resource or NotResource element, compiled for ARN-aware, case-sensitive matching. */
+public final class ResourcePattern {
+
+    private final ArnMatcher matcher;
+
+    private ResourcePattern(ArnMatcher matcher) {
+        this.matcher = matcher;
+    }
+
+    static Parsed<ResourcePattern> parse(String text, boolean variables) {
+        if (text.isEmpty()) {
+            return Parsed.failure("a resource must be a non-empty string");
+        }
+        Parsed<Template> template = PolicyVariables.parse(text, variables);
+        if (template.failed()) {
+            return Parsed.failure(template.problem());
+        }
+        Parsed<ArnMatcher> matcher = ArnMatcher.parse(template.value(), false);
+        if (matcher.failed()) {
+            return Parsed.failure("resource '" + PolicyText.quote(text) + "' " + matcher.problem());
+        }
+        return Parsed.ok(new ResourcePattern(matcher.value()));
+    }
+
+    /** The pattern as written in the policy. */
+    public String text() {
+        return matcher.template().source();
+    }
+
+    Match matches(String resource, RequestContext context) {
+        return matcher.matches(resource, context);
+    }
+
+    Template template() {
+        return matcher.template();
+    }
+
+    @Override
+    public String toString() {
+        return text();
+    }
+}

@@ -1,0 +1,23 @@
+package io.stsgate.policy;
+
+/** The role a policy plays in one evaluation; it decides the Principal rules and the words of reasons. */
+enum Scope {
+    IDENTITY("identity"),
+    SESSION("session"),
+    TRUST("trust");
+
+    private final String word;
+
+    Scope(String word) {
+        this.word = word;
+    }
+
+    String word() {
+        return word;
+    }
+
+    /** "an identity", "a session", "a trust". */
+    String withArticle() {
+        return (this == IDENTITY ? "an " : "a ") + word;
+    }
+}

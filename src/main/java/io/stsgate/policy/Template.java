@@ -1,0 +1,225 @@
+package io.stsgate.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Policy text that may hold policy variables. Substituted values are always literal: a {@code *} that
+ * comes from the request is a character, never a wildcard.
+ */
+final class Template {
+
+    sealed interface Part {
+    }
+
+    /** Text written in the policy; its {@code *} and {@code ?} are wildcards where the operator has them. */
+    record Text(String text) implements Part {
+    }
+
+    /** {@code ${key}} or {@code ${key, 'default'}}; {@code defaultValue} is null when absent. */
+    record Variable(String key, String lowerKey, String defaultValue) implements Part {
+    }
+
+    /** {@code ${*}}, {@code ${?}} or {@code ${$}}: the literal character. */
+    record Escaped(char character) implements Part {
+    }
+
+    private final String source;
+    private final Part[] parts;
+    private final boolean hasVariables;
+
+    Template(String source, List<Part> parts) {
+        this.source = source;
+        this.parts = parts.toArray(new Part[0]);
+        boolean variables = false;
+        for (Part part : this.parts) {
+            variables |= part instanceof Variable;
+        }
+        this.hasVariables = variables;
+    }
+
+    static Template literal(String text) {
+        return new Template(text, List.of(new Text(text)));
+    }
+
+    String source() {
+        return source;
+    }
+
+    boolean hasVariables() {
+        return hasVariables;
+    }
+
+    /** The value of a variable in this request, or null when it has none. */
+    static String valueOf(Variable variable, RequestContext context) {
+        List<String> values = context.lookup(variable.lowerKey());
+        if (values != null && values.size() == 1) {
+            return values.get(0);
+        }
+        return variable.defaultValue();
+    }
+
+    /** The first variable of this template that has no value in the request, or null. */
+    Variable firstUndefined(RequestContext context) {
+        if (!hasVariables) {
+            return null;
+        }
+        for (Part part : parts) {
+            if (part instanceof Variable variable && valueOf(variable, context) == null) {
+                return variable;
+            }
+        }
+        return null;
+    }
+
+    /** Compares the resolved template with the subject, as plain text, without allocating. */
+    Match matchesExactly(String subject, RequestContext context, boolean ignoreCase) {
+        if (firstUndefined(context) != null) {
+            return Match.UNDEFINED;
+        }
+        int at = 0;
+        for (Part part : parts) {
+            String piece;
+            if (part instanceof Text text) {
+                piece = text.text();
+            } else if (part instanceof Variable variable) {
+                piece = valueOf(variable, context);
+            } else {
+                char c = ((Escaped) part).character();
+                if (at >= subject.length() || !sameChar(c, subject.charAt(at), ignoreCase)) {
+                    return Match.NO;
+                }
+                at++;
+                continue;
+            }
+            if (!subject.regionMatches(ignoreCase, at, piece, 0, piece.length())) {
+                return Match.NO;
+            }
+            at += piece.length();
+        }
+        return at == subject.length() ? Match.YES : Match.NO;
+    }
+
+    private static boolean sameChar(char a, char b, boolean ignoreCase) {
+        return a == b || (ignoreCase && Glob.fold(a) == Glob.fold(b));
+    }
+
+    /**
+     * Writes the glob tokens of the resolved template into the buffer: wildcards from policy text,
+     * literal characters from variables and escapes. False when a variable is undefined.
+     */
+    boolean resolveInto(RequestContext context, TokenBuffer buffer) {
+        buffer.clear();
+        for (Part part : parts) {
+            if (part instanceof Text text) {
+                String s = text.text();
+                for (int i = 0; i < s.length(); i++) {
+                    buffer.add(Glob.wildcardToken(s.charAt(i)));
+                }
+            } else if (part instanceof Variable variable) {
+                String s = valueOf(variable, context);
+                if (s == null) {
+                    return false;
+                }
+                for (int i = 0; i < s.length(); i++) {
+                    buffer.add(s.charAt(i));
+                }
+            } else {
+                buffer.add(((Escaped) part).character());
+            }
+        }
+        return true;
+    }
+
+    /** The glob of a template without variables, compiled once at parse time; null if it has variables. */
+    Glob staticGlob() {
+        if (hasVariables) {
+            return null;
+        }
+        if (parts.length == 1 && parts[0] instanceof Text text) {
+            return Glob.compile(text.text());
+        }
+        int length = 0;
+        for (Part part : parts) {
+            length += part instanceof Text text ? text.text().length() : 1;
+        }
+        int[] tokens = new int[length];
+        int at = 0;
+        for (Part part : parts) {
+            if (part instanceof Text text) {
+                for (int i = 0; i < text.text().length(); i++) {
+                    tokens[at++] = Glob.wildcardToken(text.text().charAt(i));
+                }
+            } else {
+                tokens[at++] = ((Escaped) part).character();
+            }
+        }
+        return new Glob(tokens);
+    }
+
+    /** Whether the template is plain policy text: no variables and no escapes. */
+    boolean isPlainText() {
+        return parts.length == 1 && parts[0] instanceof Text;
+    }
+
+    /**
+     * Splits on {@code separator} in policy text (never inside a variable), into at most
+     * {@code maxParts} templates; the last one keeps any further separators.
+     */
+    List<Template> split(char separator, int maxParts) {
+        List<Template> out = new ArrayList<>();
+        List<Part> current = new ArrayList<>();
+        StringBuilder currentSource = new StringBuilder();
+        for (Part part : parts) {
+            if (part instanceof Text text) {
+                String s = text.text();
+                int start = 0;
+                for (int i = 0; i < s.length(); i++) {
+                    if (s.charAt(i) == separator && out.size() < maxParts - 1) {
+                        addText(current, currentSource, s.substring(start, i));
+                        out.add(new Template(currentSource.toString(), current));
+                        current = new ArrayList<>();
+                        currentSource = new StringBuilder();
+                        start = i + 1;
+                    }
+                }
+                addText(current, currentSource, s.substring(start));
+            } else {
+                current.add(part);
+                currentSource.append(sourceOf(part));
+            }
+        }
+        out.add(new Template(currentSource.toString(), current));
+        return out;
+    }
+
+    private static void addText(List<Part> parts, StringBuilder source, String text) {
+        if (!text.isEmpty()) {
+            parts.add(new Text(text));
+            source.append(text);
+        }
+    }
+
+    private static String sourceOf(Part part) {
+        if (part instanceof Variable variable) {
+            return variable.defaultValue() == null ? "${" + variable.key() + "}"
+                    : "${" + variable.key() + ", '" + variable.defaultValue() + "'}";
+        }
+        return "${" + ((Escaped) part).character() + "}";
+    }
+
+    /** Whether policy text (not variables) holds a {@code *} or {@code ?}. */
+    boolean hasWildcards() {
+        for (Part part : parts) {
+            if (part instanceof Text text && (text.text().indexOf('*') >= 0 || text.text().indexOf('?') >= 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return source;
+    }
+}
