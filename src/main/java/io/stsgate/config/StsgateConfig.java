@@ -20,6 +20,8 @@ public interface StsgateConfig {
 
     Limits limits();
 
+    Oidc oidc();
+
     interface Directory {
         /**
          * The declarative directory file (YAML). When absent, the bundled demo directory is loaded, which the
@@ -42,6 +44,28 @@ public interface StsgateConfig {
         /** Accepted difference between the signer's clock and ours (AWS uses 15 minutes). */
         @WithDefault("PT15M")
         Duration allowedSkew();
+    }
+
+    interface Oidc {
+        /** How long a fetched JWKS is used before it is fetched again. */
+        @WithDefault("PT10M")
+        Duration jwksCacheTtl();
+
+        /** At most one refetch per issuer in this interval when a token names an unknown key id. */
+        @WithDefault("PT30S")
+        Duration unknownKidRefetchInterval();
+
+        /** How long cached keys stay usable while the identity provider cannot be reached. */
+        @WithDefault("PT24H")
+        Duration jwksGracePeriod();
+
+        /** Timeout of discovery and JWKS requests. */
+        @WithDefault("PT5S")
+        Duration fetchTimeout();
+
+        /** Largest accepted discovery document or JWKS. */
+        @WithDefault("524288")
+        int maxDocumentBytes();
     }
 
     interface Limits {

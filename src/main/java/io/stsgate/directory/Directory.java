@@ -22,4 +22,9 @@ public interface Directory {
     Optional<ManagedPolicy> managedPolicy(String policyArn);
 
     List<Account> accounts();
+
+    /** The OIDC provider for an exact issuer; an issuer is registered once across the directory. */
+    Optional<OidcProvider> oidcProviderByIssuer(String issuer);
+
+    List<OidcProvider> oidcProviders();
 }

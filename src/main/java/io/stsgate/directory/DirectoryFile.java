@@ -12,7 +12,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record DirectoryFile(List<AccountEntry> accounts) {
 
     public record AccountEntry(String id, String name, List<UserEntry> users, List<RoleEntry> roles,
-            List<ManagedPolicyEntry> managedPolicies) {
+            List<ManagedPolicyEntry> managedPolicies, List<OidcProviderEntry> oidcProviders) {
+    }
+
+    /** An OIDC provider; durations in ISO-8601 ({@code PT60S}); {@code jwks} is a static JWKS document. */
+    public record OidcProviderEntry(String url, List<String> clientIds, List<String> allowedAlgorithms,
+            java.time.Duration clockSkew, java.time.Duration maxTokenAge, JsonNode jwks, Boolean allowInsecureHttp,
+            Map<String, String> tagClaims) {
     }
 
     public record UserEntry(String name, String path, Map<String, String> tags, List<AccessKeyEntry> accessKeys,

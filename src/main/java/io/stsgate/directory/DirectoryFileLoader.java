@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.stsgate.crypto.Base32;
 import io.stsgate.policy.NamedPolicy;
@@ -36,6 +37,7 @@ public final class DirectoryFileLoader {
     private static final Pattern TAG_VALUE = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{0,256}");
 
     private static final ObjectMapper YAML = YAMLMapper.builder()
+            .addModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
@@ -70,6 +72,7 @@ public final class DirectoryFileLoader {
         private final List<MfaDevice> mfaDevices = new ArrayList<>();
         private final List<Role> roles = new ArrayList<>();
         private final Map<String, ManagedPolicy> managedPolicies = new LinkedHashMap<>();
+        private final Map<String, OidcProvider> oidcProviders = new LinkedHashMap<>();
         private final List<Runnable> deferredChecks = new ArrayList<>();
 
         Building(String fileName) {
@@ -82,7 +85,7 @@ public final class DirectoryFileLoader {
             }
             deferredChecks.forEach(Runnable::run);
             return new DirectorySnapshot(accounts.values(), users, accessKeys.values(), mfaDevices, roles,
-                    managedPolicies.values());
+                    managedPolicies.values(), oidcProviders.values());
         }
 
         private void account(DirectoryFile.AccountEntry entry, String where) {
@@ -102,6 +105,74 @@ public final class DirectoryFileLoader {
             list(entry.managedPolicies()).forEachIndexed((i, p) -> managedPolicy(id, p, at + " > managedPolicies[" + i + "]"));
             list(entry.users()).forEachIndexed((i, u) -> user(id, u, at + " > users[" + i + "]"));
             list(entry.roles()).forEachIndexed((i, r) -> role(id, r, at + " > roles[" + i + "]"));
+            list(entry.oidcProviders()).forEachIndexed(
+                    (i, p) -> oidcProvider(id, p, at + " > oidcProviders[" + i + "]"));
+        }
+
+        private void oidcProvider(String account, DirectoryFile.OidcProviderEntry entry, String where) {
+            String url = entry.url();
+            if (url == null || url.isBlank()) {
+                throw fail(where, "url: is required (the issuer, exactly as in the tokens' iss claim)");
+            }
+            String at = where + " '" + url + "'";
+            boolean insecureAllowed = Boolean.TRUE.equals(entry.allowInsecureHttp());
+            IssuerUrls.check(url, insecureAllowed).ifPresent(problem -> {
+                throw fail(at, "url: " + problem);
+            });
+            if (oidcProviders.containsKey(url)) {
+                throw fail(at, "url: this issuer is already registered; an issuer is trusted by one entry only");
+            }
+            var clientIds = entry.clientIds() == null ? List.<String> of() : entry.clientIds();
+            if (clientIds.isEmpty() || clientIds.size() > 100) {
+                throw fail(at, "clientIds: between 1 and 100 client ids (audiences) are required");
+            }
+            for (String clientId : clientIds) {
+                if (clientId == null || clientId.isEmpty() || clientId.length() > 255) {
+                    throw fail(at, "clientIds: each client id must be 1 to 255 characters");
+                }
+            }
+            var algorithms = entry.allowedAlgorithms() == null ? OidcProvider.DEFAULT_ALGORITHMS
+                    : entry.allowedAlgorithms();
+            if (algorithms.isEmpty()) {
+                throw fail(at, "allowedAlgorithms: must not be empty");
+            }
+            for (String alg : algorithms) {
+                if (!OidcProvider.SUPPORTED_ALGORITHMS.contains(alg)) {
+                    throw fail(at, "allowedAlgorithms: " + quoted(alg) + " is not allowed; use asymmetric "
+                            + "algorithms only: " + String.join(", ", OidcProvider.DEFAULT_ALGORITHMS));
+                }
+            }
+            var skew = entry.clockSkew() == null ? OidcProvider.DEFAULT_CLOCK_SKEW : entry.clockSkew();
+            if (skew.isNegative() || skew.compareTo(java.time.Duration.ofMinutes(5)) > 0) {
+                throw fail(at, "clockSkew: must be between PT0S and PT5M");
+            }
+            if (entry.maxTokenAge() != null && (entry.maxTokenAge().isNegative() || entry.maxTokenAge().isZero())) {
+                throw fail(at, "maxTokenAge: must be positive");
+            }
+            java.util.Optional<String> jwks = java.util.Optional.empty();
+            if (entry.jwks() != null && !entry.jwks().isNull()) {
+                String text = text(entry.jwks());
+                try {
+                    JsonNode keys = JSON.readTree(text).path("keys");
+                    if (!keys.isArray() || keys.isEmpty()) {
+                        throw fail(at, "jwks: must be a JWKS document with a non-empty 'keys' array");
+                    }
+                } catch (JacksonException e) {
+                    throw fail(at, "jwks: not valid JSON");
+                }
+                jwks = java.util.Optional.of(text);
+            }
+            var tagClaims = entry.tagClaims() == null ? Map.<String, String> of() : entry.tagClaims();
+            tagClaims.forEach((tag, claim) -> {
+                if (tag == null || !TAG_KEY.matcher(tag).matches()) {
+                    throw fail(at, "tagClaims: invalid tag key " + quoted(tag));
+                }
+                if (claim == null || claim.isBlank()) {
+                    throw fail(at, "tagClaims." + tag + ": the claim path is required");
+                }
+            });
+            oidcProviders.put(url, new OidcProvider(account, url, clientIds, algorithms, skew,
+                    java.util.Optional.ofNullable(entry.maxTokenAge()), jwks, insecureAllowed, tagClaims));
         }
 
         private void managedPolicy(String account, DirectoryFile.ManagedPolicyEntry entry, String where) {

@@ -16,15 +16,18 @@ public final class DirectorySnapshot implements Directory {
     private final Map<String, MfaDevice> mfaDevices;
     private final Map<String, Role> roles;
     private final Map<String, ManagedPolicy> managedPolicies;
+    private final Map<String, OidcProvider> oidcProviders;
 
     public DirectorySnapshot(Collection<Account> accounts, Collection<User> users, Collection<AccessKey> accessKeys,
-            Collection<MfaDevice> mfaDevices, Collection<Role> roles, Collection<ManagedPolicy> managedPolicies) {
+            Collection<MfaDevice> mfaDevices, Collection<Role> roles, Collection<ManagedPolicy> managedPolicies,
+            Collection<OidcProvider> oidcProviders) {
         this.accounts = index(accounts, Account::id);
         this.users = index(users, User::arn);
         this.accessKeys = index(accessKeys, AccessKey::id);
         this.mfaDevices = index(mfaDevices, MfaDevice::serialNumber);
         this.roles = index(roles, Role::arn);
         this.managedPolicies = index(managedPolicies, ManagedPolicy::arn);
+        this.oidcProviders = index(oidcProviders, OidcProvider::issuer);
     }
 
     private static <T> Map<String, T> index(Collection<T> values, Function<T, String> key) {
@@ -66,6 +69,16 @@ public final class DirectorySnapshot implements Directory {
     @Override
     public List<Account> accounts() {
         return accounts.values().stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
+    }
+
+    @Override
+    public Optional<OidcProvider> oidcProviderByIssuer(String issuer) {
+        return Optional.ofNullable(oidcProviders.get(issuer));
+    }
+
+    @Override
+    public List<OidcProvider> oidcProviders() {
+        return List.copyOf(oidcProviders.values());
     }
 
     /** Every access key and MFA seed, so start-up can refuse the published demo values in production. */

@@ -35,21 +35,9 @@ final class ConditionKeys {
      */
     RequestContext.Builder forCaller(Caller caller, RequestInfo info, Instant freshMfa) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        var ctx = RequestContext.builder()
-                .put("aws:CurrentTime", DateTimeFormatter.ISO_INSTANT.format(now))
-                .put("aws:EpochTime", Long.toString(now.getEpochSecond()))
-                .put("aws:SecureTransport", Boolean.toString(info.secureTransport()))
+        var ctx = forRequest(info, now)
                 .put("aws:PrincipalArn", principalArn(caller))
                 .put("aws:PrincipalAccount", caller.accountId());
-        if (info.sourceIp() != null) {
-            ctx.put("aws:SourceIp", info.sourceIp());
-        }
-        if (info.userAgent() != null) {
-            ctx.put("aws:UserAgent", info.userAgent());
-        }
-        if (info.region() != null) {
-            ctx.put("aws:RequestedRegion", info.region());
-        }
         if (caller instanceof Caller.UserCaller u) {
             ctx.put("aws:PrincipalType", "User").put("aws:username", u.user().name())
                     .put("aws:userid", u.user().userId());
@@ -64,6 +52,31 @@ final class ConditionKeys {
             var mfaAt = freshMfa != null ? freshMfa : s.session().mfaAuthenticatedAt();
             ctx.put("aws:MultiFactorAuthPresent", Boolean.toString(mfaAt != null));
             mfaAge(ctx, mfaAt, now);
+        }
+        return ctx;
+    }
+
+    /** The keys of a federated request: the request's own and the provider's. */
+    RequestContext.Builder forFederated(FederatedPrincipal principal, RequestInfo info) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        var ctx = forRequest(info, now).put("aws:FederatedProvider", principal.providerArn());
+        principal.conditionKeys().forEach(ctx::putAll);
+        return ctx;
+    }
+
+    private static RequestContext.Builder forRequest(RequestInfo info, Instant now) {
+        var ctx = RequestContext.builder()
+                .put("aws:CurrentTime", DateTimeFormatter.ISO_INSTANT.format(now))
+                .put("aws:EpochTime", Long.toString(now.getEpochSecond()))
+                .put("aws:SecureTransport", Boolean.toString(info.secureTransport()));
+        if (info.sourceIp() != null) {
+            ctx.put("aws:SourceIp", info.sourceIp());
+        }
+        if (info.userAgent() != null) {
+            ctx.put("aws:UserAgent", info.userAgent());
+        }
+        if (info.region() != null) {
+            ctx.put("aws:RequestedRegion", info.region());
         }
         return ctx;
     }

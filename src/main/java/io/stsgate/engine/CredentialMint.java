@@ -29,7 +29,8 @@ public final class CredentialMint {
         var session = new SessionContext(draft.kind(), key.id(), accessKeyId, draft.accountId(), draft.arn(),
                 draft.sourceArn(), draft.principalId(), draft.sessionName(), draft.issuedAt(), draft.expiresAt(),
                 draft.mfaAuthenticatedAt(), draft.sourceIdentity(), draft.tags(), draft.transitiveTagKeys(),
-                draft.sessionPolicy(), draft.policyArns(), draft.chained());
+                draft.sessionPolicy(), draft.policyArns(), draft.chained(), draft.federatedProvider(),
+                draft.federatedSubject());
         String secret = secrets.derive(key, accessKeyId, session.issuedAt());
         String token = sealer.seal(SessionCodec.encode(session), accessKeyId);
         return new Minted(new TemporaryCredentials(accessKeyId, secret, token, session.expiresAt()), session);

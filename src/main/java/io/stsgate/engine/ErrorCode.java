@@ -44,6 +44,16 @@ public enum ErrorCode {
         return httpStatus;
     }
 
+    /** The entry for an AWS wire code; internal failure for a code this table does not know. */
+    public static ErrorCode ofWireCode(String wireCode) {
+        for (ErrorCode code : values()) {
+            if (code.wireCode.equals(wireCode)) {
+                return code;
+            }
+        }
+        return INTERNAL_FAILURE;
+    }
+
     /** {@code Sender} for the client's faults, {@code Receiver} for ours, as in AWS's error envelope. */
     public String faultType() {
         return httpStatus >= 500 ? "Receiver" : "Sender";

@@ -56,6 +56,8 @@ final class SessionCodec {
                 writeString(out, arn);
             }
             out.writeBoolean(s.chained());
+            writeString(out, s.federatedProvider());
+            writeString(out, s.federatedSubject());
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory cannot fail", e);
         }
@@ -100,13 +102,15 @@ final class SessionCodec {
                 policyArns.add(readString(in));
             }
             boolean chained = in.readBoolean();
+            String federatedProvider = readString(in);
+            String federatedSubject = readString(in);
             if (in.available() != 0) {
                 return Optional.empty();
             }
             return Optional.of(new SessionContext(SessionKind.values()[kind], keyId, accessKeyId, accountId, arn,
                     sourceArn, principalId, sessionName, issuedAt, expiresAt,
                     mfa < 0 ? null : Instant.ofEpochSecond(mfa), sourceIdentity, tags, transitive, policy,
-                    policyArns, chained));
+                    policyArns, chained, federatedProvider, federatedSubject));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -18,11 +18,14 @@ import java.util.TreeSet;
  * @param mfaAuthenticatedAt when MFA was presented for this session, or null
  * @param sessionPolicy the inline session policy text, or null
  * @param chained whether a role session assumed this one (role chaining)
+ * @param federatedProvider the OIDC or SAML provider ARN of a federated session, or null
+ * @param federatedSubject the subject the provider asserted, or null
  */
 public record SessionContext(SessionKind kind, String keyId, String accessKeyId, String accountId, String arn,
         String sourceArn, String principalId, String sessionName, Instant issuedAt, Instant expiresAt,
         Instant mfaAuthenticatedAt, String sourceIdentity, List<SessionTag> tags, Set<String> transitiveTagKeys,
-        String sessionPolicy, List<String> policyArns, boolean chained) {
+        String sessionPolicy, List<String> policyArns, boolean chained, String federatedProvider,
+        String federatedSubject) {
 
     public SessionContext {
         tags = List.copyOf(tags);

@@ -102,8 +102,71 @@ public final class TokenService {
         var draft = new SessionContext(SessionKind.ASSUMED_ROLE, null, null, role.accountId(),
                 Arns.assumedRole(role.accountId(), role.name(), cmd.roleSessionName()), role.arn(),
                 role.roleId() + ":" + cmd.roleSessionName(), cmd.roleSessionName(), now, now.plusSeconds(duration),
-                mfaAt, sourceIdentity, tags.tags(), tags.transitiveKeys(), cmd.policy(), cmd.policyArns(), chained);
+                mfaAt, sourceIdentity, tags.tags(), tags.transitiveKeys(), cmd.policy(), cmd.policyArns(), chained,
+                inheritedSession == null ? null : inheritedSession.federatedProvider(),
+                inheritedSession == null ? null : inheritedSession.federatedSubject());
         return issue(draft, packed, audit);
+    }
+
+    /**
+     * AssumeRoleWithWebIdentity and AssumeRoleWithSAML, after the token or assertion passed its own checks: the
+     * provider must belong to the role's account and the role's trust policy must allow it.
+     */
+    public IssuedSession assumeRoleWithFederation(FederatedPrincipal principal, FederatedAssumeCommand cmd,
+            RequestInfo info, AuditDraft audit) {
+        FederationKind kind = principal.kind();
+        audit.principal(principal.providerArn()).subject(principal.subject()).issuer(principal.issuer())
+                .role(cmd.roleArn()).sessionName(cmd.roleSessionName());
+        Role role = directory.role(cmd.roleArn()).orElseThrow(() -> new StsException(ErrorCode.ACCESS_DENIED,
+                ReasonCode.ROLE_NOT_FOUND, kind.notAuthorized(), "role " + cmd.roleArn() + " does not exist"));
+        if (!principal.providerAccount().equals(role.accountId())) {
+            throw new StsException(ErrorCode.INVALID_IDENTITY_TOKEN, ReasonCode.PROVIDER_NOT_IN_ROLE_ACCOUNT,
+                    kind.noProvider(principal.issuer()), "provider " + principal.providerArn()
+                            + " is not registered in the role's account " + role.accountId());
+        }
+        int duration = roleDuration(cmd.durationSeconds(), role, false);
+        if (principal.maxDurationSeconds() != null) {
+            duration = Math.min(duration, principal.maxDurationSeconds());
+        }
+        audit.duration(duration);
+        sessionPolicies.validate(cmd.policy(), cmd.policyArns(), role.accountId());
+        var tags = SessionTagRules.combine(List.of(), Set.of(), principal.tags(), principal.transitiveTagKeys());
+        audit.tags(tagMap(tags.tags())).sourceIdentity(principal.sourceIdentity());
+
+        RequestContext.Builder context = conditionKeys.forFederated(principal, info);
+        context.put("sts:RoleSessionName", cmd.roleSessionName());
+        if (principal.sourceIdentity() != null) {
+            context.put("sts:SourceIdentity", principal.sourceIdentity());
+        }
+        requestTags(context, tags.tags(), tags.transitiveKeys());
+        role.tags().forEach((k, v) -> context.put("aws:ResourceTag/" + k, v).put("iam:ResourceTag/" + k, v));
+        RequestContext ctx = context.build();
+        var trusted = new RequestPrincipal("Federated", principal.providerArn(), null, List.of());
+        requireTrust(kind, role, trusted, kind.iamAction(), ctx);
+        if (!tags.tags().isEmpty()) {
+            requireTrust(kind, role, trusted, "sts:TagSession", ctx);
+        }
+        if (principal.sourceIdentity() != null) {
+            requireTrust(kind, role, trusted, "sts:SetSourceIdentity", ctx);
+        }
+        Integer packed = sessionPolicies.packedSize(cmd.policy(), cmd.policyArns(), tags.tags());
+        Instant now = now();
+        var draft = new SessionContext(SessionKind.ASSUMED_ROLE, null, null, role.accountId(),
+                Arns.assumedRole(role.accountId(), role.name(), cmd.roleSessionName()), role.arn(),
+                role.roleId() + ":" + cmd.roleSessionName(), cmd.roleSessionName(), now, now.plusSeconds(duration),
+                null, principal.sourceIdentity(), tags.tags(), tags.transitiveKeys(), cmd.policy(), cmd.policyArns(),
+                false, principal.providerArn(), principal.subject());
+        return issue(draft, packed, audit);
+    }
+
+    private void requireTrust(FederationKind kind, Role role, RequestPrincipal principal, String action,
+            RequestContext ctx) {
+        Decision trust = evaluator.evaluateTrust(role.trustPolicy(),
+                new AuthorizationRequest(principal, action, role.arn(), ctx));
+        if (!trust.allowed()) {
+            throw new StsException(ErrorCode.ACCESS_DENIED, ReasonCode.TRUST_POLICY_DENIED, kind.notAuthorized(),
+                    "trust policy, " + action + ": " + trust.outcome() + "; " + String.join("; ", trust.reasons()));
+        }
     }
 
     public IssuedSession getSessionToken(Caller caller, GetSessionTokenCommand cmd, RequestInfo info,
@@ -119,7 +182,7 @@ public final class TokenService {
         Instant now = now();
         var draft = new SessionContext(SessionKind.USER_SESSION, null, null, user.accountId(), user.arn(),
                 user.arn(), user.user().userId(), null, now, now.plusSeconds(duration), mfaAt, null, List.of(),
-                Set.of(), null, List.of(), false);
+                Set.of(), null, List.of(), false, null, null);
         return issue(draft, null, audit);
     }
 
@@ -147,7 +210,7 @@ public final class TokenService {
         Instant now = now();
         var draft = new SessionContext(SessionKind.FEDERATED_USER, null, null, user.accountId(), federatedArn,
                 user.arn(), user.accountId() + ":" + cmd.name(), cmd.name(), now, now.plusSeconds(duration), null,
-                null, tags.tags(), Set.of(), cmd.policy(), cmd.policyArns(), false);
+                null, tags.tags(), Set.of(), cmd.policy(), cmd.policyArns(), false, null, null);
         return issue(draft, packed, audit);
     }
 

@@ -22,7 +22,8 @@ class SessionCodecTest {
         var session = new SessionContext(SessionKind.USER_SESSION, "k1", "ASIAAAAAAAAAAAAAAAAA", "111111111111",
                 "arn:aws:iam::111111111111:user/alice", "arn:aws:iam::111111111111:user/alice", "AIDAEXAMPLE", null,
                 Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T01:00:00Z"), null, null, List.of(),
-                Set.of(), null, List.of(), false);
+                Set.of(), null, List.of(), false, "arn:aws:iam::111111111111:oidc-provider/idp.example.com",
+                "subject-1");
         assertThat(SessionCodec.decode(SessionCodec.encode(session))).contains(session);
     }
 

@@ -17,6 +17,6 @@ final class TestSessions {
                 issuedAt.plusSeconds(seconds), issuedAt, "alice",
                 List.of(new SessionTag("project", "apollo"), new SessionTag("team", "ops")), Set.of("project"),
                 "{\"Version\":\"2012-10-17\",\"Statement\":[]}", List.of("arn:aws:iam::222222222222:policy/ReadOnly"),
-                true);
+                true, null, null);
     }
 }

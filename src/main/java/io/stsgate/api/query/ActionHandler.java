@@ -1,5 +1,6 @@
 package io.stsgate.api.query;
 
+import io.smallrye.mutiny.Uni;
 import io.stsgate.audit.AuditDraft;
 import io.stsgate.engine.Caller;
 import io.stsgate.engine.RequestInfo;
@@ -14,6 +15,10 @@ public interface ActionHandler {
         return true;
     }
 
-    /** @param caller the verified caller, or null for unsigned actions */
-    String handle(Caller caller, QueryParameters params, RequestInfo info, AuditDraft audit);
+    /**
+     * The XML result. Signed actions answer at once; federated ones may wait for an identity provider's keys.
+     *
+     * @param caller the verified caller, or null for unsigned actions
+     */
+    Uni<String> handle(Caller caller, QueryParameters params, RequestInfo info, AuditDraft audit);
 }

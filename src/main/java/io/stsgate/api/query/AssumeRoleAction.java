@@ -3,6 +3,7 @@ package io.stsgate.api.query;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.smallrye.mutiny.Uni;
 import io.stsgate.audit.AuditDraft;
 import io.stsgate.engine.AssumeRoleCommand;
 import io.stsgate.engine.Caller;
@@ -21,7 +22,7 @@ public class AssumeRoleAction implements ActionHandler {
     }
 
     @Override
-    public String handle(Caller caller, QueryParameters p, RequestInfo info, AuditDraft audit) {
+    public Uni<String> handle(Caller caller, QueryParameters p, RequestInfo info, AuditDraft audit) {
         var command = new AssumeRoleCommand(
                 ParameterRules.text(ParameterRules.required(p, "RoleArn", "roleArn"), "roleArn", 20, 2048,
                         ParameterRules.ARN),
@@ -37,7 +38,7 @@ public class AssumeRoleAction implements ActionHandler {
                 ParameterRules.text(p.value("TokenCode"), "tokenCode", 6, 6, ParameterRules.TOKEN_CODE),
                 sourceIdentity(p.value("SourceIdentity")));
         var issued = tokens.assumeRole(caller, command, info, audit);
-        return XmlResponse.of(action())
+        return Uni.createFrom().item(XmlResponse.of(action())
                 .credentials(issued.credentials())
                 .open("AssumedRoleUser")
                 .element("AssumedRoleId", issued.session().principalId())
@@ -45,7 +46,7 @@ public class AssumeRoleAction implements ActionHandler {
                 .close("AssumedRoleUser")
                 .element("PackedPolicySize", issued.packedPolicySize())
                 .element("SourceIdentity", issued.session().sourceIdentity())
-                .finish(info.requestId());
+                .finish(info.requestId()));
     }
 
     static String sourceIdentity(String value) {

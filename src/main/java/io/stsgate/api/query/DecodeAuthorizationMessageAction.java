@@ -3,6 +3,7 @@ package io.stsgate.api.query;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.smallrye.mutiny.Uni;
 import io.stsgate.audit.AuditDraft;
 import io.stsgate.engine.Caller;
 import io.stsgate.engine.RequestInfo;
@@ -20,11 +21,11 @@ public class DecodeAuthorizationMessageAction implements ActionHandler {
     }
 
     @Override
-    public String handle(Caller caller, QueryParameters p, RequestInfo info, AuditDraft audit) {
+    public Uni<String> handle(Caller caller, QueryParameters p, RequestInfo info, AuditDraft audit) {
         String encoded = ParameterRules.text(ParameterRules.required(p, "EncodedMessage", "encodedMessage"),
                 "encodedMessage", 1, 10240, null);
-        return XmlResponse.of(action())
+        return Uni.createFrom().item(XmlResponse.of(action())
                 .element("DecodedMessage", tokens.decodeAuthorizationMessage(caller, encoded, info, audit))
-                .finish(info.requestId());
+                .finish(info.requestId()));
     }
 }

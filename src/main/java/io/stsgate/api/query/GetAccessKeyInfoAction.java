@@ -3,6 +3,7 @@ package io.stsgate.api.query;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.smallrye.mutiny.Uni;
 import io.stsgate.audit.AuditDraft;
 import io.stsgate.engine.Caller;
 import io.stsgate.engine.RequestInfo;
@@ -20,12 +21,12 @@ public class GetAccessKeyInfoAction implements ActionHandler {
     }
 
     @Override
-    public String handle(Caller caller, QueryParameters p, RequestInfo info, AuditDraft audit) {
+    public Uni<String> handle(Caller caller, QueryParameters p, RequestInfo info, AuditDraft audit) {
         audit.principal(caller.arn());
         String accessKeyId = ParameterRules.text(ParameterRules.required(p, "AccessKeyId", "accessKeyId"),
                 "accessKeyId", 16, 128, ParameterRules.ACCESS_KEY_ID);
-        return XmlResponse.of(action())
+        return Uni.createFrom().item(XmlResponse.of(action())
                 .element("Account", tokens.getAccessKeyInfo(accessKeyId))
-                .finish(info.requestId());
+                .finish(info.requestId()));
     }
 }

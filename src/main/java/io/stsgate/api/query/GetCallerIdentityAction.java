@@ -3,6 +3,7 @@ package io.stsgate.api.query;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.smallrye.mutiny.Uni;
 import io.stsgate.audit.AuditDraft;
 import io.stsgate.engine.Caller;
 import io.stsgate.engine.RequestInfo;
@@ -20,13 +21,13 @@ public class GetCallerIdentityAction implements ActionHandler {
     }
 
     @Override
-    public String handle(Caller caller, QueryParameters p, RequestInfo info, AuditDraft audit) {
+    public Uni<String> handle(Caller caller, QueryParameters p, RequestInfo info, AuditDraft audit) {
         audit.principal(caller.arn());
         var identity = tokens.getCallerIdentity(caller);
-        return XmlResponse.of(action())
+        return Uni.createFrom().item(XmlResponse.of(action())
                 .element("UserId", identity.userId())
                 .element("Account", identity.account())
                 .element("Arn", identity.arn())
-                .finish(info.requestId());
+                .finish(info.requestId()));
     }
 }

@@ -3,6 +3,7 @@ package io.stsgate.api.query;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.smallrye.mutiny.Uni;
 import io.stsgate.audit.AuditDraft;
 import io.stsgate.engine.Caller;
 import io.stsgate.engine.GetFederationTokenCommand;
@@ -21,7 +22,7 @@ public class GetFederationTokenAction implements ActionHandler {
     }
 
     @Override
-    public String handle(Caller caller, QueryParameters p, RequestInfo info, AuditDraft audit) {
+    public Uni<String> handle(Caller caller, QueryParameters p, RequestInfo info, AuditDraft audit) {
         var command = new GetFederationTokenCommand(
                 ParameterRules.text(ParameterRules.required(p, "Name", "name"), "name", 2, 32,
                         ParameterRules.SESSION_NAME),
@@ -30,13 +31,13 @@ public class GetFederationTokenAction implements ActionHandler {
                 SessionParameters.policyArns(p),
                 SessionParameters.tags(p));
         var issued = tokens.getFederationToken(caller, command, info, audit);
-        return XmlResponse.of(action())
+        return Uni.createFrom().item(XmlResponse.of(action())
                 .credentials(issued.credentials())
                 .open("FederatedUser")
                 .element("FederatedUserId", issued.session().principalId())
                 .element("Arn", issued.session().arn())
                 .close("FederatedUser")
                 .element("PackedPolicySize", issued.packedPolicySize())
-                .finish(info.requestId());
+                .finish(info.requestId()));
     }
 }

@@ -3,6 +3,7 @@ package io.stsgate.api.query;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.smallrye.mutiny.Uni;
 import io.stsgate.audit.AuditDraft;
 import io.stsgate.engine.Caller;
 import io.stsgate.engine.GetSessionTokenCommand;
@@ -21,12 +22,12 @@ public class GetSessionTokenAction implements ActionHandler {
     }
 
     @Override
-    public String handle(Caller caller, QueryParameters p, RequestInfo info, AuditDraft audit) {
+    public Uni<String> handle(Caller caller, QueryParameters p, RequestInfo info, AuditDraft audit) {
         var command = new GetSessionTokenCommand(
                 ParameterRules.integer(p.value("DurationSeconds"), "durationSeconds", 900, 129600),
                 ParameterRules.text(p.value("SerialNumber"), "serialNumber", 9, 256, ParameterRules.SERIAL_NUMBER),
                 ParameterRules.text(p.value("TokenCode"), "tokenCode", 6, 6, ParameterRules.TOKEN_CODE));
         var issued = tokens.getSessionToken(caller, command, info, audit);
-        return XmlResponse.of(action()).credentials(issued.credentials()).finish(info.requestId());
+        return Uni.createFrom().item(XmlResponse.of(action()).credentials(issued.credentials()).finish(info.requestId()));
     }
 }

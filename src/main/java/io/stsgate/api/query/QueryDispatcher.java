@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
 import io.stsgate.audit.AuditDraft;
 import io.stsgate.audit.AuditSink;
 import io.stsgate.audit.ReasonCode;
@@ -58,10 +59,9 @@ public class QueryDispatcher {
     public record Reply(int status, String body, String requestId) {
     }
 
-    Reply dispatch(QueryRequest request) {
+    Uni<Reply> dispatch(QueryRequest request) {
         String requestId = UUID.randomUUID().toString();
         var draft = new AuditDraft(requestId, request.remoteAddress(), request.userAgent());
-        String action = "unknown";
         Timer.Sample timer = Timer.start(metrics);
         try {
             if (request.body().length > config.limits().maxBodyBytes()) {
@@ -70,28 +70,39 @@ public class QueryDispatcher {
             }
             var params = QueryParameters.parse(request.rawQuery(), formBody(request));
             var handler = handler(params);
-            action = handler.action();
-            draft.action(action);
+            draft.action(handler.action());
             Caller caller = handler.signed() ? authenticator.authenticate(signed(request)) : null;
             var info = new RequestInfo(requestId, request.remoteAddress(), request.userAgent(), request.secure(),
                     null);
-            String xml = handler.handle(caller, params, info, draft);
-            audit.record(draft.success(clock.instant(), ReasonCode.ISSUED));
-            return finish(timer, action, "success", new Reply(200, xml, requestId));
-        } catch (StsException e) {
+            return handler.handle(caller, params, info, draft)
+                    .map(xml -> succeeded(timer, handler.action(), draft, xml))
+                    .onFailure().recoverWithItem(e -> failed(timer, handler.action(), draft, e));
+        } catch (RuntimeException e) {
+            return Uni.createFrom().item(failed(timer, "unknown", draft, e));
+        }
+    }
+
+    private Reply succeeded(Timer.Sample timer, String action, AuditDraft draft, String xml) {
+        audit.record(draft.success(clock.instant(), ReasonCode.ISSUED));
+        return finish(timer, action, "success", new Reply(200, xml, draft.requestId()));
+    }
+
+    /** The one place a failure becomes AWS's error envelope, an audit event and a metric. */
+    private Reply failed(Timer.Sample timer, String action, AuditDraft draft, Throwable failure) {
+        String requestId = draft.requestId();
+        if (failure instanceof StsException e) {
             LOG.debugf("request %s refused: %s %s", requestId, e.code().wireCode(), e.reason());
             audit.record(draft.failure(clock.instant(), e.reason(), e.code().wireCode(), e.detail()));
             return finish(timer, action, e.code().wireCode(),
                     new Reply(e.code().httpStatus(), XmlResponse.error(e.code(), e.getMessage(), requestId),
                             requestId));
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "request %s failed inside stsgate", requestId);
-            audit.record(draft.failure(clock.instant(), ReasonCode.INTERNAL_ERROR,
-                    ErrorCode.INTERNAL_FAILURE.wireCode(), e.getClass().getName()));
-            return finish(timer, action, ErrorCode.INTERNAL_FAILURE.wireCode(),
-                    new Reply(500, XmlResponse.error(ErrorCode.INTERNAL_FAILURE,
-                            "An internal error occurred. Request id " + requestId + ".", requestId), requestId));
         }
+        LOG.errorf(failure, "request %s failed inside stsgate", requestId);
+        audit.record(draft.failure(clock.instant(), ReasonCode.INTERNAL_ERROR, ErrorCode.INTERNAL_FAILURE.wireCode(),
+                failure.getClass().getName()));
+        return finish(timer, action, ErrorCode.INTERNAL_FAILURE.wireCode(),
+                new Reply(500, XmlResponse.error(ErrorCode.INTERNAL_FAILURE,
+                        "An internal error occurred. Request id " + requestId + ".", requestId), requestId));
     }
 
     private ActionHandler handler(QueryParameters params) {

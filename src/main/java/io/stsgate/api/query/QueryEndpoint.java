@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -36,15 +37,15 @@ public class QueryEndpoint {
     @POST
     @NonBlocking
     @Operation(hidden = true)
-    public Response post(byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest request) {
-        return reply(dispatcher.dispatch(query(request, headers, body == null ? new byte[0] : body)));
+    public Uni<Response> post(byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest request) {
+        return dispatcher.dispatch(query(request, headers, body == null ? new byte[0] : body)).map(this::reply);
     }
 
     @GET
     @NonBlocking
     @Operation(hidden = true)
-    public Response get(@Context HttpHeaders headers, @Context HttpServerRequest request) {
-        return reply(dispatcher.dispatch(query(request, headers, new byte[0])));
+    public Uni<Response> get(@Context HttpHeaders headers, @Context HttpServerRequest request) {
+        return dispatcher.dispatch(query(request, headers, new byte[0])).map(this::reply);
     }
 
     private static QueryRequest query(HttpServerRequest request, HttpHeaders headers, byte[] body) {

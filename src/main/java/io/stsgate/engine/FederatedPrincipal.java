@@ -1,0 +1,31 @@
+package io.stsgate.engine;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A caller proven by an identity provider (an OIDC token or a SAML assertion that passed every check), as the engine
+ * sees it: no token types, only the facts trust policies test.
+ *
+ * @param providerArn the oidc-provider or saml-provider ARN, the trust policy's Federated principal
+ * @param audience the audience the token was accepted for
+ * @param conditionKeys fully qualified condition keys from the token, e.g. {@code host/realm:sub}
+ * @param tags session tags asserted by the provider (the AWS tags claim, SAML PrincipalTag attributes, tag rules)
+ * @param sourceIdentity the source identity asserted by the provider, or null
+ * @param maxDurationSeconds an upper bound on the session set by the provider, or null
+ */
+public record FederatedPrincipal(FederationKind kind, String providerArn, String issuer, String subject,
+        String audience, Map<String, List<String>> conditionKeys, List<SessionTag> tags,
+        List<String> transitiveTagKeys, String sourceIdentity, Integer maxDurationSeconds) {
+
+    public FederatedPrincipal {
+        conditionKeys = Map.copyOf(conditionKeys);
+        tags = List.copyOf(tags);
+        transitiveTagKeys = List.copyOf(transitiveTagKeys);
+    }
+
+    /** The account that registered the provider. */
+    public String providerAccount() {
+        return providerArn.split(":", 6)[4];
+    }
+}
