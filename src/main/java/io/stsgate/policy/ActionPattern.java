@@ -5,11 +5,29 @@ public final class ActionPattern {
 
     private final String text;
     private final Glob glob;
+    /**
+     * The lower-cased pattern (it is ASCII) compiled, for pre-lowered ASCII actions; made on first use,
+     * not at parse time. A Glob's fields are final, so a racing thread sees either null or a whole Glob.
+     */
+    private Glob lowerGlob;
 
     private ActionPattern(String text) {
         this.text = text;
-        // No lower-casing needed: matching folds the case of both sides.
+        // Matching folds the case of both sides.
         this.glob = Glob.compile(text);
+    }
+
+    /**
+     * The action lower-cased when it is all ASCII, else null. For ASCII text, lower-casing both sides
+     * and comparing exactly is the same test as the case-folding match.
+     */
+    static String lowerAscii(String action) {
+        for (int i = 0; i < action.length(); i++) {
+            if (action.charAt(i) >= 0x80) {
+                return null;
+            }
+        }
+        return RequestContext.normalize(action);
     }
 
     static Parsed<ActionPattern> parse(String text) {
@@ -50,6 +68,19 @@ public final class ActionPattern {
 
     boolean matches(String action) {
         return glob.matches(action, 0, action.length(), true);
+    }
+
+    /** Same as {@link #matches(String)}; {@code lowerAction} is {@link #lowerAscii} of it, or null. */
+    boolean matches(String action, String lowerAction) {
+        if (lowerAction == null) {
+            return matches(action);
+        }
+        Glob lower = lowerGlob;
+        if (lower == null) {
+            lower = Glob.compile(text.toLowerCase(java.util.Locale.ROOT));
+            lowerGlob = lower;
+        }
+        return lower.matches(lowerAction, 0, lowerAction.length(), false);
     }
 
     @Override

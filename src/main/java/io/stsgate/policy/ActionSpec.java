@@ -19,6 +19,16 @@ public record ActionSpec(boolean negated, List<ActionPattern> patterns) {
         return negated;
     }
 
+    /** Same as {@link #matches(String)}; {@code lowerAction} is {@link ActionPattern#lowerAscii} of it, or null. */
+    boolean matches(String action, String lowerAction) {
+        for (int i = 0; i < patterns.size(); i++) {
+            if (patterns.get(i).matches(action, lowerAction)) {
+                return !negated;
+            }
+        }
+        return negated;
+    }
+
     String elementName() {
         return negated ? "NotAction" : "Action";
     }

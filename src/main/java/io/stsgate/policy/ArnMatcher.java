@@ -35,8 +35,26 @@ final class ArnMatcher {
         this.segments = null;
         this.globs = new Glob[SEGMENTS];
         for (int i = 0; i < SEGMENTS; i++) {
-            globs[i] = Glob.compile(segments[i]);
+            String segment = segments[i];
+            globs[i] = segment == ARN ? ARN_GLOB : segment == AWS ? AWS_GLOB : Glob.compile(segment);
         }
+    }
+
+    private static final String ARN = "arn";
+    private static final String AWS = "aws";
+    private static final Glob ARN_GLOB = Glob.compile(ARN);
+    private static final Glob AWS_GLOB = Glob.compile(AWS);
+
+    /** The text of {@code [from, to)}, as a shared instance for the segments nearly every ARN has. */
+    private static String segment(String text, int from, int to) {
+        int length = to - from;
+        if (length == 3 && text.startsWith(ARN, from)) {
+            return ARN;
+        }
+        if (length == 3 && text.startsWith(AWS, from)) {
+            return AWS;
+        }
+        return length == 0 ? "" : text.substring(from, to);
     }
 
     /**
@@ -70,10 +88,10 @@ final class ArnMatcher {
             if (colon < 0) {
                 return java.util.Arrays.copyOf(segments, i);
             }
-            segments[i] = text.substring(start, colon);
+            segments[i] = segment(text, start, colon);
             start = colon + 1;
         }
-        segments[SEGMENTS - 1] = text.substring(start);
+        segments[SEGMENTS - 1] = segment(text, start, text.length());
         return segments;
     }
 

@@ -2,7 +2,6 @@ package io.stsgate.policy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import io.stsgate.policy.JsonValue.JsonArray;
 import io.stsgate.policy.JsonValue.JsonBoolean;
@@ -15,6 +14,7 @@ final class ConditionReader {
 
     private static final String IF_EXISTS = "IfExists";
     private static final int MAX_KEY_LENGTH = 256;
+    private static final SetQualifier[] QUALIFIERS = SetQualifier.values();
 
     private ConditionReader() {
     }
@@ -30,14 +30,16 @@ final class ConditionReader {
         if (object.duplicateKey() != null) {
             return Parsed.failure("duplicate operator '" + PolicyText.quote(object.duplicateKey()) + "'");
         }
-        List<ConditionClause> clauses = new ArrayList<>();
-        for (Map.Entry<String, JsonValue> entry : object.members().entrySet()) {
-            String text = PolicyText.quote(entry.getKey());
-            Parsed<OperatorName> name = operatorName(entry.getKey());
+        JsonMembers operators = object.table();
+        List<ConditionClause> clauses = new ArrayList<>(operators.size());
+        for (int o = 0; o < operators.size(); o++) {
+            String operatorText = operators.keyAt(o);
+            Parsed<OperatorName> name = operatorName(operatorText);
             if (name.failed()) {
                 return Parsed.failure(name.problem());
             }
-            if (!(entry.getValue() instanceof JsonObject keys)) {
+            String text = PolicyText.quote(operatorText);
+            if (!(operators.valueAt(o) instanceof JsonObject keys)) {
                 return Parsed.failure("operator '" + text + "' must map condition keys to values");
             }
             if (keys.duplicateKey() != null) {
@@ -46,10 +48,12 @@ final class ConditionReader {
             if (keys.members().isEmpty()) {
                 return Parsed.failure("operator '" + text + "' has no condition keys");
             }
-            for (Map.Entry<String, JsonValue> key : keys.members().entrySet()) {
-                Parsed<ConditionClause> clause = clause(name.value(), key.getKey(), key.getValue(), variables);
+            JsonMembers members = keys.table();
+            for (int k = 0; k < members.size(); k++) {
+                String key = members.keyAt(k);
+                Parsed<ConditionClause> clause = clause(name.value(), key, members.valueAt(k), variables);
                 if (clause.failed()) {
-                    return Parsed.failure("operator '" + text + "' key '" + PolicyText.quote(key.getKey()) + "': "
+                    return Parsed.failure("operator '" + text + "' key '" + PolicyText.quote(key) + "': "
                             + clause.problem());
                 }
                 clauses.add(clause.value());
@@ -61,7 +65,7 @@ final class ConditionReader {
     static Parsed<OperatorName> operatorName(String text) {
         SetQualifier qualifier = SetQualifier.NONE;
         String rest = text;
-        for (SetQualifier candidate : SetQualifier.values()) {
+        for (SetQualifier candidate : QUALIFIERS) {
             if (candidate != SetQualifier.NONE && text.startsWith(candidate.prefix())) {
                 qualifier = candidate;
                 rest = text.substring(candidate.prefix().length());

@@ -34,8 +34,17 @@ final class Glob {
         this(null, tokens);
     }
 
+    private static final Glob EMPTY = new Glob("", null);
+    private static final Glob STAR = new Glob(null, new int[] { ANY_RUN });
+
     /** Compiles text in which {@code *} and {@code ?} are wildcards. */
     static Glob compile(String pattern) {
+        if (pattern.isEmpty()) {
+            return EMPTY;
+        }
+        if (pattern.length() == 1 && pattern.charAt(0) == '*') {
+            return STAR;
+        }
         if (pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0) {
             return new Glob(pattern, null);
         }
@@ -64,7 +73,13 @@ final class Glob {
     /** Matches the whole range {@code [from, to)} of the subject. */
     boolean matches(String subject, int from, int to, boolean ignoreCase) {
         if (literal != null) {
-            return to - from == literal.length() && subject.regionMatches(ignoreCase, from, literal, 0, literal.length());
+            if (to - from != literal.length()) {
+                return false;
+            }
+            if (!ignoreCase && from == 0 && to == subject.length()) {
+                return literal.equals(subject);
+            }
+            return subject.regionMatches(ignoreCase, from, literal, 0, literal.length());
         }
         return matchesAll || matches(tokens, tokens.length, subject, from, to, ignoreCase);
     }

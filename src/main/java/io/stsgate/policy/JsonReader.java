@@ -1,9 +1,7 @@
 package io.stsgate.policy;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.stsgate.policy.JsonValue.JsonArray;
 import io.stsgate.policy.JsonValue.JsonBoolean;
@@ -23,17 +21,45 @@ final class JsonReader {
     }
 
     /**
-     * Keys that recur in every policy. Reading them returns these instances, whose hash codes are
-     * already computed, instead of new strings.
+     * Keys and values that recur in every policy. Reading them returns these instances, whose hash
+     * codes are already computed, instead of new strings. Found through {@link #KNOWN}, an
+     * open-addressed table indexed by the string's hash, which the reader computes as it scans.
      */
-    private static final String[] COMMON_KEYS = { "Version", "Id", "Statement", "Sid", "Effect", "Principal",
-            "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition", "AWS", "Federated", "Service" };
+    private static final String[] COMMON_STRINGS = { "Version", "Id", "Statement", "Sid", "Effect", "Principal",
+            "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition", "AWS", "Federated", "Service",
+            "CanonicalUser", "Allow", "Deny", "*", "2012-10-17", "2008-10-17", "true", "false", "StringEquals",
+            "StringNotEquals", "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase", "StringLike", "StringNotLike",
+            "NumericEquals", "NumericNotEquals", "NumericLessThan", "NumericLessThanEquals", "NumericGreaterThan",
+            "NumericGreaterThanEquals", "DateEquals", "DateNotEquals", "DateLessThan", "DateLessThanEquals",
+            "DateGreaterThan", "DateGreaterThanEquals", "Bool", "BoolIfExists", "BinaryEquals", "IpAddress",
+            "NotIpAddress", "ArnEquals", "ArnLike", "ArnNotEquals", "ArnNotLike", "Null", "StringEqualsIfExists",
+            "StringLikeIfExists", "aws:SourceIp", "aws:SecureTransport", "aws:MultiFactorAuthPresent",
+            "aws:MultiFactorAuthAge", "aws:RequestedRegion", "aws:PrincipalTag", "aws:username", "aws:userid",
+            "aws:CurrentTime", "aws:TokenIssueTime", "aws:SourceArn", "aws:SourceAccount", "aws:PrincipalArn",
+            "aws:PrincipalAccount", "aws:PrincipalOrgID", "sts:ExternalId", "s3:prefix" };
+    private static final int KNOWN_MASK = 255;
+    private static final String[] KNOWN = new String[KNOWN_MASK + 1];
+
+    static {
+        for (String known : COMMON_STRINGS) {
+            int slot = known.hashCode() & KNOWN_MASK;
+            while (KNOWN[slot] != null && !KNOWN[slot].equals(known)) {
+                slot = (slot + 1) & KNOWN_MASK;
+            }
+            KNOWN[slot] = known;
+        }
+    }
+
+    private static final JsonBoolean TRUE = new JsonBoolean(true);
+    private static final JsonBoolean FALSE = new JsonBoolean(false);
+    private static final JsonNull NULL = new JsonNull();
 
     private final String text;
     /** The text as an array: scanning an array is markedly faster than String.charAt. */
     private final char[] chars;
     private final int length;
     private final Options options;
+    private final boolean policyCharset;
     private int pos;
 
     private JsonReader(String text, Options options) {
@@ -41,6 +67,7 @@ final class JsonReader {
         this.chars = text.toCharArray();
         this.length = chars.length;
         this.options = options;
+        this.policyCharset = options.policyCharset();
     }
 
     static JsonValue read(String text, Options options) {
@@ -70,13 +97,13 @@ final class JsonReader {
                 return new JsonString(string());
             case 't':
                 keyword("true");
-                return new JsonBoolean(true);
+                return TRUE;
             case 'f':
                 keyword("false");
-                return new JsonBoolean(false);
+                return FALSE;
             case 'n':
                 keyword("null");
-                return new JsonNull();
+                return NULL;
             default:
                 if (c == '-' || (c >= '0' && c <= '9')) {
                     return number();
@@ -88,7 +115,7 @@ final class JsonReader {
     private JsonObject object(int depth) {
         checkDepth(depth);
         pos++;
-        Map<String, JsonValue> members = new LinkedHashMap<>();
+        JsonMembers members = new JsonMembers();
         String duplicate = null;
         skipWhitespace();
         if (peek() == '}') {
@@ -106,7 +133,7 @@ final class JsonReader {
             expect(':');
             skipWhitespace();
             JsonValue member = value(depth);
-            if (members.putIfAbsent(key, member) != null) {
+            if (!members.add(key, member)) {
                 if (options.rejectDuplicateKeys()) {
                     pos = keyStart;
                     throw error("duplicate key '" + PolicyText.quote(key) + "'");
@@ -128,7 +155,7 @@ final class JsonReader {
     private JsonArray array(int depth) {
         checkDepth(depth);
         pos++;
-        List<JsonValue> elements = new ArrayList<>();
+        List<JsonValue> elements = new ArrayList<>(4);
         skipWhitespace();
         if (peek() == ']') {
             pos++;
@@ -150,25 +177,49 @@ final class JsonReader {
     }
 
     private String key() {
-        int start = pos + 1;
-        int end = start;
-        while (end < length && chars[end] != '"' && chars[end] != '\\') {
-            end++;
-        }
-        if (end < length && chars[end] == '"') {
-            for (String known : COMMON_KEYS) {
-                if (known.length() == end - start && text.startsWith(known, start)) {
-                    pos = end + 1;
-                    return known;
-                }
-            }
-        }
         return string();
     }
 
+    /**
+     * Reads a string. The fast loop covers strings without escapes, control characters or characters
+     * outside Latin-1, hashing as it goes so that common strings come back as shared instances; anything
+     * else continues in {@link #slowString}, which applies every rule.
+     */
     private String string() {
-        pos++;
-        int start = pos;
+        final char[] cs = chars;
+        final int n = length;
+        int start = pos + 1;
+        int p = start;
+        int hash = 0;
+        while (p < n) {
+            char c = cs[p];
+            if (c == '"') {
+                pos = p + 1;
+                String known = KNOWN[hash & KNOWN_MASK];
+                if (known != null) {
+                    int slot = hash & KNOWN_MASK;
+                    do {
+                        if (known.length() == p - start && known.hashCode() == hash && text.startsWith(known, start)) {
+                            return known;
+                        }
+                        slot = (slot + 1) & KNOWN_MASK;
+                        known = KNOWN[slot];
+                    } while (known != null);
+                }
+                return text.substring(start, p);
+            }
+            if (c < 0x20 || c == '\\' || c > 0xFF) {
+                break;
+            }
+            hash = 31 * hash + c;
+            p++;
+        }
+        return slowString(start, p);
+    }
+
+    /** Continues reading a string at {@code p}, which began at {@code start}. */
+    private String slowString(int start, int p) {
+        pos = p;
         StringBuilder out = null;
         while (true) {
             if (pos >= length) {
@@ -241,7 +292,7 @@ final class JsonReader {
             value = value * 16 + digit;
         }
         char decoded = (char) value;
-        if (options.policyCharset() && !PolicyText.allowed(decoded)) {
+        if (policyCharset && !PolicyText.allowed(decoded)) {
             pos -= 2;
             throw error(PolicyText.charsetProblem(decoded));
         }
@@ -313,13 +364,17 @@ final class JsonReader {
     }
 
     private void skipWhitespace() {
-        while (pos < length) {
-            char c = chars[pos];
-            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-                return;
+        final char[] cs = chars;
+        final int n = length;
+        int p = pos;
+        while (p < n) {
+            char c = cs[p];
+            if (c > ' ' || (c != ' ' && c != '\t' && c != '\n' && c != '\r')) {
+                break;
             }
-            pos++;
+            p++;
         }
+        pos = p;
     }
 
     private void checkDepth(int depth) {
@@ -329,7 +384,7 @@ final class JsonReader {
     }
 
     private void checkCharset(char c) {
-        if (options.policyCharset() && !PolicyText.allowed(c)) {
+        if (policyCharset && !PolicyText.allowed(c)) {
             throw error(PolicyText.charsetProblem(c));
         }
     }

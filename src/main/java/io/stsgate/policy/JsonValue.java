@@ -11,6 +11,18 @@ sealed interface JsonValue {
      * reader's own and nobody modifies it afterwards; a read-only wrapper would allocate per entry.
      */
     record JsonObject(Map<String, JsonValue> members, String duplicateKey) implements JsonValue {
+        public JsonObject {
+            if (!(members instanceof JsonMembers)) {
+                JsonMembers copy = new JsonMembers();
+                members.forEach(copy::add);
+                members = copy;
+            }
+        }
+
+        /** The members as the reader's table, for allocation-free iteration in document order. */
+        JsonMembers table() {
+            return (JsonMembers) members;
+        }
     }
 
     record JsonArray(List<JsonValue> elements) implements JsonValue {

@@ -75,6 +75,10 @@ public final class PolicyEvaluator {
     private static Decision combine(AuthorizationRequest request, PolicySetResult first, PolicySetResult second) {
         boolean denied = first.failed() || first.denied()
                 || (second != null && (second.failed() || second.denied()));
+        if (!denied && second == null && first.allowed()) {
+            // The common allow: the deciding statements are the allows, copied once by Decision.
+            return new Decision(Outcome.ALLOW, first.allows(), List.of());
+        }
         List<StatementRef> refs = new ArrayList<>(4);
         List<String> reasons = new ArrayList<>(4);
         if (denied) {

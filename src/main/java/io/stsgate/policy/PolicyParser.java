@@ -65,7 +65,9 @@ public final class PolicyParser {
         if (object.duplicateKey() != null) {
             throw new PolicyParseException("duplicate top-level element '" + PolicyText.quote(object.duplicateKey()) + "'");
         }
-        for (String key : object.members().keySet()) {
+        JsonMembers members = object.table();
+        for (int i = 0; i < members.size(); i++) {
+            String key = members.keyAt(i);
             if (!TOP_LEVEL.contains(key)) {
                 throw new PolicyParseException("unknown top-level element '" + PolicyText.quote(key) + "'");
             }

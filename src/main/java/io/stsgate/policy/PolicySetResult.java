@@ -23,12 +23,13 @@ final class PolicySetResult {
 
     static PolicySetResult evaluate(List<NamedPolicy> policies, AuthorizationRequest request, Scope scope) {
         PolicySetResult result = new PolicySetResult(scope, policies);
+        String lowerAction = ActionPattern.lowerAscii(request.action());
         for (int p = 0; p < policies.size(); p++) {
             NamedPolicy policy = policies.get(p);
             List<Statement> statements = policy.document().statements();
             for (int s = 0; s < statements.size(); s++) {
                 Statement statement = statements.get(s);
-                StatementCheck.Verdict verdict = StatementCheck.check(statement, request, scope);
+                StatementCheck.Verdict verdict = StatementCheck.check(statement, request, lowerAction, scope);
                 if (verdict == StatementCheck.Verdict.APPLIES) {
                     if (statement.effect() == Effect.DENY) {
                         result.denies = add(result.denies, ref(policy, statement));
@@ -69,6 +70,11 @@ final class PolicySetResult {
 
     String scopeWord() {
         return scope.word();
+    }
+
+    /** The allowing statements, in evaluation order; null when none allowed. Not to be modified. */
+    List<StatementRef> allows() {
+        return allows;
     }
 
     /** The allowing statements; an allow needs no reason text, so this path builds none. */

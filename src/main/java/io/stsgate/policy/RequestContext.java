@@ -50,8 +50,29 @@ public final class RequestContext {
     }
 
     static String normalize(String key) {
-        return key.toLowerCase(Locale.ROOT);
+        if (key.length() > MAX_CACHED_KEY) {
+            return key.toLowerCase(Locale.ROOT);
+        }
+        int slot = key.hashCode() & (LOWERED.length - 1);
+        Lowered cached = LOWERED[slot];
+        if (cached != null && cached.key().equals(key)) {
+            return cached.lower();
+        }
+        String lower = key.toLowerCase(Locale.ROOT);
+        LOWERED[slot] = new Lowered(key, lower);
+        return lower;
     }
+
+    /** A key and its lower-case form; immutable, so the racy cache below can only ever hold true pairs. */
+    private record Lowered(String key, String lower) {
+    }
+
+    private static final int MAX_CACHED_KEY = 128;
+    /**
+     * Recently lower-cased keys by hash slot. Policies and requests name the same few keys again and
+     * again; a bounded, lock-free cache saves re-lower-casing (and allocating) them every time.
+     */
+    private static final Lowered[] LOWERED = new Lowered[256];
 
     @Override
     public String toString() {

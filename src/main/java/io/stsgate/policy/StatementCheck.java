@@ -17,7 +17,8 @@ final class StatementCheck {
     private StatementCheck() {
     }
 
-    static Verdict check(Statement statement, AuthorizationRequest request, Scope scope) {
+    /** {@code lowerAction} is {@link ActionPattern#lowerAscii} of the request action, computed once per request. */
+    static Verdict check(Statement statement, AuthorizationRequest request, String lowerAction, Scope scope) {
         PrincipalSpec principal = statement.principal();
         if (scope == Scope.TRUST) {
             if (principal == null) {
@@ -29,7 +30,7 @@ final class StatementCheck {
         } else if (principal != null) {
             return Verdict.ERROR;
         }
-        if (!statement.action().matches(request.action())) {
+        if (!statement.action().matches(request.action(), lowerAction)) {
             return Verdict.NOT_APPLICABLE;
         }
         ResourceSpec resource = statement.resource();

@@ -42,7 +42,9 @@ final class StatementReader {
         if (object.duplicateKey() != null) {
             return "duplicate element '" + PolicyText.quote(object.duplicateKey()) + "'";
         }
-        for (String key : object.members().keySet()) {
+        JsonMembers members = object.table();
+        for (int i = 0; i < members.size(); i++) {
+            String key = members.keyAt(i);
             if (!ELEMENTS.contains(key)) {
                 return "unknown element '" + PolicyText.quote(key) + "'";
             }

@@ -27,6 +27,11 @@ final class Template {
     private final String source;
     private final Part[] parts;
     private final boolean hasVariables;
+    /**
+     * Glob tokens of each Text part (null entries for other parts), for templates with variables,
+     * which are resolved per request; null for templates without.
+     */
+    private final int[][] textTokens;
 
     Template(String source, List<Part> parts) {
         this.source = source;
@@ -36,10 +41,18 @@ final class Template {
             variables |= part instanceof Variable;
         }
         this.hasVariables = variables;
+        this.textTokens = variables ? textTokens(this.parts) : null;
+    }
+
+    private Template(String text) {
+        this.source = text;
+        this.parts = new Part[] { new Text(text) };
+        this.hasVariables = false;
+        this.textTokens = null;
     }
 
     static Template literal(String text) {
-        return new Template(text, List.of(new Text(text)));
+        return new Template(text);
     }
 
     String source() {
@@ -109,26 +122,39 @@ final class Template {
      * literal characters from variables and escapes. False when a variable is undefined.
      */
     boolean resolveInto(RequestContext context, TokenBuffer buffer) {
+        int[][] texts = textTokens != null ? textTokens : textTokens(parts);
         buffer.clear();
-        for (Part part : parts) {
-            if (part instanceof Text text) {
-                String s = text.text();
-                for (int i = 0; i < s.length(); i++) {
-                    buffer.add(Glob.wildcardToken(s.charAt(i)));
-                }
+        for (int p = 0; p < parts.length; p++) {
+            Part part = parts[p];
+            if (texts[p] != null) {
+                buffer.addAll(texts[p]);
             } else if (part instanceof Variable variable) {
                 String s = valueOf(variable, context);
                 if (s == null) {
                     return false;
                 }
-                for (int i = 0; i < s.length(); i++) {
-                    buffer.add(s.charAt(i));
-                }
+                buffer.addLiteral(s);
             } else {
                 buffer.add(((Escaped) part).character());
             }
         }
         return true;
+    }
+
+    /** The glob tokens of the Text parts; null entries for other parts. */
+    private static int[][] textTokens(Part[] parts) {
+        int[][] texts = new int[parts.length][];
+        for (int p = 0; p < parts.length; p++) {
+            if (parts[p] instanceof Text text) {
+                String s = text.text();
+                int[] tokens = new int[s.length()];
+                for (int i = 0; i < tokens.length; i++) {
+                    tokens[i] = Glob.wildcardToken(s.charAt(i));
+                }
+                texts[p] = tokens;
+            }
+        }
+        return texts;
     }
 
     /** The glob of a template without variables, compiled once at parse time; null if it has variables. */
@@ -167,37 +193,44 @@ final class Template {
      * {@code maxParts} templates; the last one keeps any further separators.
      */
     List<Template> split(char separator, int maxParts) {
-        List<Template> out = new ArrayList<>();
-        List<Part> current = new ArrayList<>();
-        StringBuilder currentSource = new StringBuilder();
+        List<Template> out = new ArrayList<>(maxParts);
+        List<Part> current = new ArrayList<>(4);
         for (Part part : parts) {
             if (part instanceof Text text) {
                 String s = text.text();
                 int start = 0;
-                for (int i = 0; i < s.length(); i++) {
-                    if (s.charAt(i) == separator && out.size() < maxParts - 1) {
-                        addText(current, currentSource, s.substring(start, i));
-                        out.add(new Template(currentSource.toString(), current));
-                        current = new ArrayList<>();
-                        currentSource = new StringBuilder();
-                        start = i + 1;
-                    }
+                int at;
+                while (out.size() < maxParts - 1 && (at = s.indexOf(separator, start)) >= 0) {
+                    addText(current, s, start, at);
+                    out.add(segment(current));
+                    current.clear();
+                    start = at + 1;
                 }
-                addText(current, currentSource, s.substring(start));
+                addText(current, s, start, s.length());
             } else {
                 current.add(part);
-                currentSource.append(sourceOf(part));
             }
         }
-        out.add(new Template(currentSource.toString(), current));
+        out.add(segment(current));
         return out;
     }
 
-    private static void addText(List<Part> parts, StringBuilder source, String text) {
-        if (!text.isEmpty()) {
-            parts.add(new Text(text));
-            source.append(text);
+    private static void addText(List<Part> parts, String text, int from, int to) {
+        if (to > from) {
+            parts.add(new Text(from == 0 && to == text.length() ? text : text.substring(from, to)));
         }
+    }
+
+    /** A template of the given parts, its source written back from them. */
+    private static Template segment(List<Part> parts) {
+        if (parts.size() == 1 && parts.get(0) instanceof Text text) {
+            return new Template(text.text());
+        }
+        StringBuilder source = new StringBuilder();
+        for (Part part : parts) {
+            source.append(part instanceof Text text ? text.text() : sourceOf(part));
+        }
+        return new Template(source.toString(), parts);
     }
 
     private static String sourceOf(Part part) {

@@ -26,6 +26,31 @@ final class TokenBuffer {
         tokens[length++] = token;
     }
 
+    /** Appends tokens as they are. */
+    void addAll(int[] more) {
+        ensure(more.length);
+        System.arraycopy(more, 0, tokens, length, more.length);
+        length += more.length;
+    }
+
+    /** Appends the characters of text as literal tokens. */
+    void addLiteral(String text) {
+        int n = text.length();
+        ensure(n);
+        int[] out = tokens;
+        int at = length;
+        for (int i = 0; i < n; i++) {
+            out[at + i] = text.charAt(i);
+        }
+        length = at + n;
+    }
+
+    private void ensure(int more) {
+        if (length + more > tokens.length) {
+            tokens = java.util.Arrays.copyOf(tokens, Math.max(tokens.length * 2, length + more));
+        }
+    }
+
     boolean matches(String subject, int from, int to) {
         return Glob.matches(tokens, length, subject, from, to, false);
     }

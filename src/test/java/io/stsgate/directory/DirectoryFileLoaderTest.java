@@ -33,7 +33,11 @@ class DirectoryFileLoaderTest {
     void loadWhenDemoDirectoryThenEverythingIsThere() throws Exception {
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("demo/directory.yaml")) {
             var directory = DirectoryFileLoader.load("demo", in);
-            assertThat(directory.accounts()).extracting(Account::id).containsExactly("111111111111", "222222222222");
+            assertThat(directory.accounts()).extracting(Account::id).containsExactly("111111111111", "222222222222",
+                    "333333333333");
+            assertThat(directory.oidcProviderByIssuer("http://localhost:8180/realms/stsgate")).get()
+                    .extracting(OidcProvider::arn)
+                    .isEqualTo("arn:aws:iam::333333333333:oidc-provider/localhost:8180/realms/stsgate");
             assertThat(directory.accessKey("AKIAIOSFODNN7EXAMPLE")).get()
                     .extracting(AccessKey::userArn).isEqualTo("arn:aws:iam::111111111111:user/alice");
             assertThat(directory.mfaDevice("arn:aws:iam::111111111111:mfa/alice")).isPresent();
@@ -181,5 +185,55 @@ class DirectoryFileLoaderTest {
     void loadWhenYamlIsBrokenThenErrorNamesTheLine() {
         assertThatThrownBy(() -> load("accounts:\n  - id: [\n")).hasMessageStartingWith("test.yaml: ")
                 .hasMessageContaining("line");
+    }
+
+    private static String provider(String body) {
+        return account("    oidcProviders:\n      - " + body.strip().replace("\n", "\n        ") + "\n");
+    }
+
+    @Test
+    void loadWhenOidcProviderUsesPlainHttpOnAPublicHostThenError() {
+        assertThatThrownBy(() -> load(provider("url: http://idp.example.com\nclientIds: [app]")))
+                .hasMessage("test.yaml: accounts[0] '111111111111' > oidcProviders[0] 'http://idp.example.com': url: "
+                        + "must begin with https:// (plain http only for loopback hosts or with allowInsecureHttp: "
+                        + "true)");
+    }
+
+    @Test
+    void loadWhenOidcProviderUsesPlainHttpOnLoopbackThenAccepted() {
+        var directory = load(provider("url: http://127.0.0.1:8180/realms/x\nclientIds: [app]"));
+        assertThat(directory.oidcProviderByIssuer("http://127.0.0.1:8180/realms/x")).get()
+                .extracting(OidcProvider::arn)
+                .isEqualTo("arn:aws:iam::111111111111:oidc-provider/127.0.0.1:8180/realms/x");
+    }
+
+    @Test
+    void loadWhenOidcProviderAllowsAnHmacAlgorithmThenError() {
+        assertThatThrownBy(() -> load(provider("url: https://idp.example.com\nclientIds: [app]\n"
+                + "allowedAlgorithms: [RS256, HS256]"))).hasMessageContaining("allowedAlgorithms: 'HS256' is not allowed");
+    }
+
+    @Test
+    void loadWhenOidcProviderHasNoClientIdsThenError() {
+        assertThatThrownBy(() -> load(provider("url: https://idp.example.com")))
+                .hasMessageEndingWith("clientIds: between 1 and 100 client ids (audiences) are required");
+    }
+
+    @Test
+    void loadWhenOidcIssuerIsRegisteredTwiceThenError() {
+        String yaml = account("""
+                    oidcProviders:
+                      - url: https://idp.example.com
+                        clientIds: [a]
+                      - url: https://idp.example.com
+                        clientIds: [b]
+                """);
+        assertThatThrownBy(() -> load(yaml)).hasMessageContaining("this issuer is already registered");
+    }
+
+    @Test
+    void loadWhenClockSkewIsAboveFiveMinutesThenError() {
+        assertThatThrownBy(() -> load(provider("url: https://idp.example.com\nclientIds: [app]\nclockSkew: PT10M")))
+                .hasMessageEndingWith("clockSkew: must be between PT0S and PT5M");
     }
 }

@@ -3,7 +3,6 @@ package io.stsgate.api.webidentity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.stsgate.testsupport.TestClients;
 import io.stsgate.testsupport.keycloak.KeycloakServer;
 import io.stsgate.testsupport.keycloak.KeycloakUser;
+
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
