@@ -89,7 +89,7 @@ public class AssumeRoleWithWebIdentityAction implements ActionHandler {
 
     private static StsException rejection(TokenVerification.Rejected rejected) {
         OidcFailure failure = rejected.failure();
-        return new StsException(ErrorCode.ofWireCode(failure.wireCode()), reason(failure), failure.clientMessage(),
+        return new StsException(ErrorCode.ofWireCode(failure.wireCode()), reason(failure), rejected.clientMessage(),
                 rejected.detail());
     }
 

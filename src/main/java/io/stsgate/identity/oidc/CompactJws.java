@@ -15,11 +15,11 @@ import com.fasterxml.jackson.databind.ObjectReader;
 
 /**
  * A JWS in compact serialization, split and decoded but not yet trusted. Header and claims are read strictly: valid
- * UTF-8, RFC 8259 JSON with a single object at the root, no duplicate member names, integers as Long, nesting and
- * number lengths bounded. Nothing here is verified.
+ * UTF-8, RFC 8259 JSON with a single object at the root, no duplicate member names, nesting and number lengths
+ * bounded; then copied into {@link PlainJson} values (integers as Long). Nothing here is verified.
  *
  * @param header the JOSE header
- * @param claims the payload's claims
+ * @param claims the payload's claims, unmodifiable
  * @param signingInput the ASCII bytes the signature covers ({@code header.payload})
  * @param signature the decoded signature, possibly empty
  */
@@ -32,7 +32,6 @@ record CompactJws(Map<String, Object> header, Map<String, Object> claims, byte[]
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxNumberLength(64).build())
             .build())
-            .enable(DeserializationFeature.USE_LONG_FOR_INTS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .readerFor(new TypeReference<Map<String, Object>>() {
             });
@@ -57,8 +56,9 @@ record CompactJws(Map<String, Object> header, Map<String, Object> claims, byte[]
         if (first == 0 || second == first + 1) {
             return Step.rejected(OidcFailure.MALFORMED, "token has an empty header or payload");
         }
-        if (!base64url(token)) {
-            return Step.rejected(OidcFailure.MALFORMED, "token is not base64url (no padding, no other characters)");
+        if (token.indexOf('=') >= 0) {
+            // The URL-safe decoder refuses every other character outside base64url; it would accept padding.
+            return Step.rejected(OidcFailure.MALFORMED, "token is not base64url (padding is not allowed)");
         }
         Map<String, Object> header = json(token, 0, first);
         if (header == null) {
@@ -78,22 +78,10 @@ record CompactJws(Map<String, Object> header, Map<String, Object> claims, byte[]
         return Step.ok(new CompactJws(header, claims, signingInput, signature));
     }
 
-    /** Every character is base64url or a separator (so no padding, whitespace or non-ASCII). */
-    private static boolean base64url(String token) {
-        for (int i = 0; i < token.length(); i++) {
-            char c = token.charAt(i);
-            boolean ok = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_'
-                    || c == '.';
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static Map<String, Object> json(String token, int from, int to) {
         try {
-            return JSON_OBJECT.readValue(BASE64URL.decode(token.substring(from, to)));
+            Map<String, Object> object = JSON_OBJECT.readValue(BASE64URL.decode(token.substring(from, to)));
+            return object == null ? null : PlainJson.copyObject(object);
         } catch (IOException | IllegalArgumentException e) {
             return null;
         }

@@ -96,7 +96,10 @@ public final class HttpJwksSource implements JwksSource {
 
     /** The last good keys while within their grace period, otherwise a failure naming {@code reason}. */
     private Uni<JwkSet> usable(IssuerState state, Optional<CachedJwks> cached, long now, String reason) {
-        CachedJwks lastGood = state.lastKnownGood != null ? state.lastKnownGood : cached.orElse(null);
+        CachedJwks lastGood = state.lastKnownGood;
+        if (cached.isPresent() && (lastGood == null || cached.get().fetchedAt().isAfter(lastGood.fetchedAt()))) {
+            lastGood = cached.get();
+        }
         if (lastGood != null && now < lastGood.fetchedAt().toEpochMilli() + policy.gracePeriod().toMillis()) {
             return Uni.createFrom().item(lastGood.keys());
         }

@@ -179,7 +179,7 @@ final class IssuerVerifier {
         }
         return new TokenVerification.Verified(new VerifiedToken(provider.arn(), provider.issuer(), (String) sub,
                 audiences.value(), (String) azp, Instant.ofEpochSecond(iat.value()), Instant.ofEpochSecond(exp.value()),
-                PlainJson.copyObject(claims)));
+                claims));
     }
 
     private Step<List<String>> audiences(Object aud) {

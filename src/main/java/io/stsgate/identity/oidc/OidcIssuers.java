@@ -18,7 +18,9 @@ import io.stsgate.identity.oidc.TokenVerification.Rejected;
  * audiences and times.
  * <p>
  * {@link #verify} never fails its Uni for a bad token: every refusal is a {@link Rejected} result. With fresh cached
- * keys it emits at subscription, on the caller's thread, without I/O.
+ * keys it emits at subscription, on the caller's thread, without I/O (safe on the Vert.x event loop); when keys must
+ * be fetched it emits later, on a JDK HTTP client thread. Rejections are logged at DEBUG with the failure and the
+ * configured issuer only, never the token.
  */
 public final class OidcIssuers {
 

@@ -3,7 +3,6 @@ package io.stsgate.identity.oidc;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,7 +46,7 @@ public record OidcProviderSettings(String arn, String issuer, Set<String> client
         Objects.requireNonNull(staticJwks, "staticJwks");
         URI uri = checkIssuer(issuer, allowInsecureHttp);
         checkArn(arn, issuer, uri);
-        clientIds = Set.copyOf(new LinkedHashSet<>(clientIds));
+        clientIds = Set.copyOf(clientIds);
         checkClientIds(clientIds);
         allowedAlgorithms = Set.copyOf(allowedAlgorithms);
         checkAlgorithms(allowedAlgorithms);
