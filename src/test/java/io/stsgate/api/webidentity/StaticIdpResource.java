@@ -1,0 +1,81 @@
+package io.stsgate.api.webidentity;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.stsgate.identity.oidc.TestKeys;
+
+/**
+ * An identity provider that stsgate never calls: its keys are a static JWKS in the directory, and the private key is
+ * left in a file for the test to sign with (test resources and tests do not share class loaders).
+ */
+public class StaticIdpResource implements QuarkusTestResourceLifecycleManager {
+
+    static final String ISSUER = "https://idp.stsgate.test/realms/apps";
+    static final String CLIENT_ID = "mobile-app";
+    static final String PROVIDER_ARN = "arn:aws:iam::555555555555:oidc-provider/idp.stsgate.test/realms/apps";
+    static final String APP_ROLE = "arn:aws:iam::555555555555:role/mobile-users";
+    static final String UNTRUSTING_ROLE = "arn:aws:iam::555555555555:role/not-for-this-idp";
+    static final String KEY_ID = "static-1";
+    private static final Path DIRECTORY = Path.of("target", "static-idp").toAbsolutePath();
+
+    @Override
+    public Map<String, String> start() {
+        var key = TestKeys.rsa2048(KEY_ID);
+        try {
+            Files.createDirectories(DIRECTORY);
+            Files.writeString(DIRECTORY.resolve("signing-key.pk8"),
+                    Base64.getEncoder().encodeToString(key.privateKey().getEncoded()));
+            Path directoryFile = DIRECTORY.resolve("directory.yaml");
+            Files.writeString(directoryFile, """
+                    accounts:
+                      - id: "555555555555"
+                        oidcProviders:
+                          - url: "%s"
+                            clientIds: [%s]
+                            jwks: '%s'
+                        roles:
+                          - name: mobile-users
+                            trustPolicy:
+                              Version: "2012-10-17"
+                              Statement:
+                                - Sid: VerifiedEmailsOnly
+                                  Effect: Allow
+                                  Principal: { Federated: "%s" }
+                                  Action: ["sts:AssumeRoleWithWebIdentity", "sts:TagSession"]
+                                  Condition:
+                                    StringEquals: { "idp.stsgate.test/realms/apps:aud": %s }
+                                    Bool: { "idp.stsgate.test/realms/apps:email_verified": "true" }
+                          - name: not-for-this-idp
+                            trustPolicy:
+                              Version: "2012-10-17"
+                              Statement:
+                                - Effect: Allow
+                                  Principal: { Federated: "arn:aws:iam::555555555555:oidc-provider/other.example.com" }
+                                  Action: sts:AssumeRoleWithWebIdentity
+                    """.formatted(ISSUER, CLIENT_ID, TestKeys.jwks(key), PROVIDER_ARN, CLIENT_ID));
+            return Map.of("stsgate.directory.file", directoryFile.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        // Files under target/ are left for inspection.
+    }
+
+    /** The private half of the static key, as written by {@link #start()}. */
+    static PrivateKey signingKey() throws Exception {
+        byte[] der = Base64.getDecoder().decode(Files.readString(DIRECTORY.resolve("signing-key.pk8")));
+        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+    }
+}

@@ -1,0 +1,34 @@
+package io.stsgate.testsupport;
+
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedDeque;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Singleton;
+
+import io.stsgate.audit.AuditEvent;
+import io.stsgate.audit.LogAuditSink;
+
+/** The log sink, also keeping the latest events so tests can read the precise reason of an outcome. */
+@Alternative
+@Priority(1)
+@Singleton
+public class RecordingAuditSink extends LogAuditSink {
+
+    private static final int KEPT = 500;
+    private final ConcurrentLinkedDeque<AuditEvent> events = new ConcurrentLinkedDeque<>();
+
+    @Override
+    public void record(AuditEvent event) {
+        super.record(event);
+        events.addFirst(event);
+        while (events.size() > KEPT) {
+            events.pollLast();
+        }
+    }
+
+    public Optional<AuditEvent> byRequestId(String requestId) {
+        return events.stream().filter(e -> requestId.equals(e.requestId())).findFirst();
+    }
+}
