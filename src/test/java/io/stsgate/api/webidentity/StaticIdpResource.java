@@ -23,6 +23,7 @@ public class StaticIdpResource implements QuarkusTestResourceLifecycleManager {
     static final String CLIENT_ID = "mobile-app";
     static final String PROVIDER_ARN = "arn:aws:iam::555555555555:oidc-provider/idp.stsgate.test/realms/apps";
     static final String APP_ROLE = "arn:aws:iam::555555555555:role/mobile-users";
+    static final String SOURCE_IDENTITY_ROLE = "arn:aws:iam::555555555555:role/with-source-identity";
     static final String UNTRUSTING_ROLE = "arn:aws:iam::555555555555:role/not-for-this-idp";
     static final String KEY_ID = "static-1";
     private static final Path DIRECTORY = Path.of("target", "static-idp").toAbsolutePath();
@@ -39,9 +40,10 @@ public class StaticIdpResource implements QuarkusTestResourceLifecycleManager {
                     accounts:
                       - id: "555555555555"
                         oidcProviders:
-                          - url: "%s"
-                            clientIds: [%s]
-                            jwks: '%s'
+                          - url: "%1$s"
+                            clientIds: [%2$s]
+                            jwks: '%3$s'
+                            tagClaims: { mail: email }
                         roles:
                           - name: mobile-users
                             trustPolicy:
@@ -49,11 +51,18 @@ public class StaticIdpResource implements QuarkusTestResourceLifecycleManager {
                               Statement:
                                 - Sid: VerifiedEmailsOnly
                                   Effect: Allow
-                                  Principal: { Federated: "%s" }
+                                  Principal: { Federated: "%4$s" }
                                   Action: ["sts:AssumeRoleWithWebIdentity", "sts:TagSession"]
                                   Condition:
-                                    StringEquals: { "idp.stsgate.test/realms/apps:aud": %s }
+                                    StringEquals: { "idp.stsgate.test/realms/apps:aud": %2$s }
                                     Bool: { "idp.stsgate.test/realms/apps:email_verified": "true" }
+                          - name: with-source-identity
+                            trustPolicy:
+                              Version: "2012-10-17"
+                              Statement:
+                                - Effect: Allow
+                                  Principal: { Federated: "%4$s" }
+                                  Action: ["sts:AssumeRoleWithWebIdentity", "sts:TagSession", "sts:SetSourceIdentity"]
                           - name: not-for-this-idp
                             trustPolicy:
                               Version: "2012-10-17"
@@ -61,7 +70,7 @@ public class StaticIdpResource implements QuarkusTestResourceLifecycleManager {
                                 - Effect: Allow
                                   Principal: { Federated: "arn:aws:iam::555555555555:oidc-provider/other.example.com" }
                                   Action: sts:AssumeRoleWithWebIdentity
-                    """.formatted(ISSUER, CLIENT_ID, TestKeys.jwks(key), PROVIDER_ARN, CLIENT_ID));
+                    """.formatted(ISSUER, CLIENT_ID, TestKeys.jwks(key), PROVIDER_ARN));
             return Map.of("stsgate.directory.file", directoryFile.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

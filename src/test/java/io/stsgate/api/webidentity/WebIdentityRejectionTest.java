@@ -93,7 +93,7 @@ class WebIdentityRejectionTest {
         assertThat(event.outcome()).isEqualTo(AuditEvent.Outcome.SUCCESS);
         assertThat(event.subject()).isEqualTo(TestJwts.SUBJECT);
         assertThat(event.issuer()).isEqualTo(StaticIdpResource.ISSUER);
-        assertThat(event.tags()).containsEntry("Project", "Automation");
+        assertThat(event.tags()).containsEntry("Project", "Automation").containsEntry("mail", "alice@example.com");
         assertThat(String.valueOf(event)).doesNotContain(token);
     }
 
@@ -229,5 +229,27 @@ class WebIdentityRejectionTest {
     void whenTheRoleDoesNotExistThenAccessDenied() {
         refused("arn:aws:iam::555555555555:role/missing", signed(token()), 403, "AccessDenied",
                 "Not authorized to perform sts:AssumeRoleWithWebIdentity", ReasonCode.ROLE_NOT_FOUND);
+    }
+
+    @Test
+    void whenTheSourceIdentityClaimIsSetButTheTrustPolicyLacksSetSourceIdentityThenAccessDenied() {
+        var token = signed(token().claim("https://aws.amazon.com/source_identity", "alice"));
+        refused(token, 403, "AccessDenied", "Not authorized to perform sts:AssumeRoleWithWebIdentity",
+                ReasonCode.TRUST_POLICY_DENIED);
+    }
+
+    @Test
+    void whenTheSourceIdentityClaimIsSetAndAllowedThenTheSessionCarriesIt() {
+        var token = signed(token().claim("https://aws.amazon.com/source_identity", "alice"));
+        Response response = exchange(StaticIdpResource.SOURCE_IDENTITY_ROLE, token);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.xmlPath().getString(
+                "AssumeRoleWithWebIdentityResponse.AssumeRoleWithWebIdentityResult.SourceIdentity")).isEqualTo("alice");
+    }
+
+    @Test
+    void whenTheSourceIdentityClaimIsInvalidThenInvalidIdentityToken() {
+        refused(signed(token().claim("https://aws.amazon.com/source_identity", "aws:root")), 400,
+                "InvalidIdentityToken", null, ReasonCode.TOKEN_CLAIMS_INVALID);
     }
 }
