@@ -24,11 +24,9 @@ public class AssumeRoleAction implements ActionHandler {
     @Override
     public Uni<String> handle(Caller caller, QueryParameters p, RequestInfo info, AuditDraft audit) {
         var command = new AssumeRoleCommand(
-                ParameterRules.text(ParameterRules.required(p, "RoleArn", "roleArn"), "roleArn", 20, 2048,
-                        ParameterRules.ARN),
-                ParameterRules.text(ParameterRules.required(p, "RoleSessionName", "roleSessionName"),
-                        "roleSessionName", 2, 64, ParameterRules.SESSION_NAME),
-                ParameterRules.integer(p.value("DurationSeconds"), "durationSeconds", 900, 43200),
+                SessionParameters.roleArn(p),
+                SessionParameters.roleSessionName(p),
+                SessionParameters.roleDuration(p),
                 SessionParameters.policy(p),
                 SessionParameters.policyArns(p),
                 SessionParameters.tags(p),

@@ -10,6 +10,21 @@ final class SessionParameters {
     private SessionParameters() {
     }
 
+    static String roleArn(QueryParameters params) {
+        return ParameterRules.text(ParameterRules.required(params, "RoleArn", "roleArn"), "roleArn", 20, 2048,
+                ParameterRules.ARN);
+    }
+
+    static String roleSessionName(QueryParameters params) {
+        return ParameterRules.text(ParameterRules.required(params, "RoleSessionName", "roleSessionName"),
+                "roleSessionName", 2, 64, ParameterRules.SESSION_NAME);
+    }
+
+    /** DurationSeconds of the AssumeRole* actions; the role's maximum is checked by the engine. */
+    static Integer roleDuration(QueryParameters params) {
+        return ParameterRules.integer(params.value("DurationSeconds"), "durationSeconds", 900, 43200);
+    }
+
     static String policy(QueryParameters params) {
         return ParameterRules.text(params.value("Policy"), "policy", 1, Integer.MAX_VALUE,
                 ParameterRules.POLICY_TEXT);
