@@ -22,6 +22,8 @@ public interface StsgateConfig {
 
     Oidc oidc();
 
+    Saml saml();
+
     interface Directory {
         /**
          * The declarative directory file (YAML). When absent, the bundled demo directory is loaded, which the
@@ -66,6 +68,20 @@ public interface StsgateConfig {
         /** Largest accepted discovery document or JWKS. */
         @WithDefault("524288")
         int maxDocumentBytes();
+    }
+
+    interface Saml {
+        /** stsgate's SAML service-provider entity id: what IdPs put in the AudienceRestriction. */
+        @WithDefault("urn:amazon:webservices")
+        String entityId();
+
+        /** Accepted Recipient and Destination values: AWS's sign-in URL, and stsgate's own ACS URL when used. */
+        @WithDefault("https://signin.aws.amazon.com/saml")
+        java.util.List<String> recipients();
+
+        /** Allowed clock difference for NotBefore and NotOnOrAfter. */
+        @WithDefault("PT60S")
+        Duration clockSkew();
     }
 
     interface Limits {

@@ -27,4 +27,6 @@ public interface Directory {
     Optional<OidcProvider> oidcProviderByIssuer(String issuer);
 
     List<OidcProvider> oidcProviders();
+
+    Optional<SamlProvider> samlProvider(String providerArn);
 }

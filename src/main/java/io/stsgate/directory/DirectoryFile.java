@@ -12,7 +12,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record DirectoryFile(List<AccountEntry> accounts) {
 
     public record AccountEntry(String id, String name, List<UserEntry> users, List<RoleEntry> roles,
-            List<ManagedPolicyEntry> managedPolicies, List<OidcProviderEntry> oidcProviders) {
+            List<ManagedPolicyEntry> managedPolicies, List<OidcProviderEntry> oidcProviders,
+            List<SamlProviderEntry> samlProviders) {
+    }
+
+    /** A SAML provider: the IdP's entity id and its signing certificates (PEM), several during a rotation. */
+    public record SamlProviderEntry(String name, String entityId, List<String> signingCertificates, String ssoUrl) {
     }
 
     /** An OIDC provider; durations in ISO-8601 ({@code PT60S}); {@code jwks} is a static JWKS document. */

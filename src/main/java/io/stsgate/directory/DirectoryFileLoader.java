@@ -73,6 +73,7 @@ public final class DirectoryFileLoader {
         private final List<Role> roles = new ArrayList<>();
         private final Map<String, ManagedPolicy> managedPolicies = new LinkedHashMap<>();
         private final Map<String, OidcProvider> oidcProviders = new LinkedHashMap<>();
+        private final Map<String, SamlProvider> samlProviders = new LinkedHashMap<>();
         private final List<Runnable> deferredChecks = new ArrayList<>();
 
         Building(String fileName) {
@@ -85,7 +86,7 @@ public final class DirectoryFileLoader {
             }
             deferredChecks.forEach(Runnable::run);
             return new DirectorySnapshot(accounts.values(), users, accessKeys.values(), mfaDevices, roles,
-                    managedPolicies.values(), oidcProviders.values());
+                    managedPolicies.values(), oidcProviders.values(), samlProviders.values());
         }
 
         private void account(DirectoryFile.AccountEntry entry, String where) {
@@ -107,6 +108,33 @@ public final class DirectoryFileLoader {
             list(entry.roles()).forEachIndexed((i, r) -> role(id, r, at + " > roles[" + i + "]"));
             list(entry.oidcProviders()).forEachIndexed(
                     (i, p) -> oidcProvider(id, p, at + " > oidcProviders[" + i + "]"));
+            list(entry.samlProviders()).forEachIndexed(
+                    (i, p) -> samlProvider(id, p, at + " > samlProviders[" + i + "]"));
+        }
+
+        private void samlProvider(String account, DirectoryFile.SamlProviderEntry entry, String where) {
+            String name = entry.name();
+            if (name == null || !name.matches("[\\w._-]{1,128}")) {
+                throw fail(where, "name: must be 1 to 128 characters of letters, digits and ._-, got " + quoted(name));
+            }
+            String at = where + " '" + name + "'";
+            if (entry.entityId() == null || entry.entityId().isBlank() || entry.entityId().length() > 1024) {
+                throw fail(at, "entityId: the IdP's entity id (the Issuer of its assertions) is required");
+            }
+            var pems = entry.signingCertificates() == null ? List.<String> of() : entry.signingCertificates();
+            if (pems.isEmpty() || pems.size() > 10) {
+                throw fail(at, "signingCertificates: between 1 and 10 PEM certificates are required");
+            }
+            var certificates = new ArrayList<java.security.cert.X509Certificate>();
+            for (int i = 0; i < pems.size(); i++) {
+                certificates.add(PemCertificates.parse(pems.get(i)).orElseThrow(() -> fail(at,
+                        "signingCertificates: entry is not a PEM X.509 certificate")));
+            }
+            var provider = new SamlProvider(account, name, entry.entityId(), certificates, entry.ssoUrl());
+            if (samlProviders.containsKey(provider.arn())) {
+                throw fail(at, "name: duplicate SAML provider");
+            }
+            samlProviders.put(provider.arn(), provider);
         }
 
         private void oidcProvider(String account, DirectoryFile.OidcProviderEntry entry, String where) {

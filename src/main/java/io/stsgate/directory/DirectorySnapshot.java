@@ -17,10 +17,11 @@ public final class DirectorySnapshot implements Directory {
     private final Map<String, Role> roles;
     private final Map<String, ManagedPolicy> managedPolicies;
     private final Map<String, OidcProvider> oidcProviders;
+    private final Map<String, SamlProvider> samlProviders;
 
     public DirectorySnapshot(Collection<Account> accounts, Collection<User> users, Collection<AccessKey> accessKeys,
             Collection<MfaDevice> mfaDevices, Collection<Role> roles, Collection<ManagedPolicy> managedPolicies,
-            Collection<OidcProvider> oidcProviders) {
+            Collection<OidcProvider> oidcProviders, Collection<SamlProvider> samlProviders) {
         this.accounts = index(accounts, Account::id);
         this.users = index(users, User::arn);
         this.accessKeys = index(accessKeys, AccessKey::id);
@@ -28,6 +29,7 @@ public final class DirectorySnapshot implements Directory {
         this.roles = index(roles, Role::arn);
         this.managedPolicies = index(managedPolicies, ManagedPolicy::arn);
         this.oidcProviders = index(oidcProviders, OidcProvider::issuer);
+        this.samlProviders = index(samlProviders, SamlProvider::arn);
     }
 
     private static <T> Map<String, T> index(Collection<T> values, Function<T, String> key) {
@@ -79,6 +81,11 @@ public final class DirectorySnapshot implements Directory {
     @Override
     public List<OidcProvider> oidcProviders() {
         return List.copyOf(oidcProviders.values());
+    }
+
+    @Override
+    public Optional<SamlProvider> samlProvider(String providerArn) {
+        return Optional.ofNullable(samlProviders.get(providerArn));
     }
 
     /** Every access key and MFA seed, so start-up can refuse the published demo values in production. */
