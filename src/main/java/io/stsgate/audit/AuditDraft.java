@@ -34,6 +34,11 @@ public final class AuditDraft {
         return requestId;
     }
 
+    /** The action, once the request named a known one. */
+    public String action() {
+        return action;
+    }
+
     public AuditDraft action(String value) {
         this.action = value;
         return this;

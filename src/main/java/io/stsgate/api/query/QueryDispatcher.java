@@ -78,7 +78,7 @@ public class QueryDispatcher {
                     .map(xml -> succeeded(timer, handler.action(), draft, xml))
                     .onFailure().recoverWithItem(e -> failed(timer, handler.action(), draft, e));
         } catch (RuntimeException e) {
-            return Uni.createFrom().item(failed(timer, "unknown", draft, e));
+            return Uni.createFrom().item(failed(timer, draft.action() == null ? "unknown" : draft.action(), draft, e));
         }
     }
 
