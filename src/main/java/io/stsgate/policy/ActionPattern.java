@@ -4,7 +4,12 @@ package io.stsgate.policy;
 public final class ActionPattern {
 
     private final String text;
-    private final Glob glob;
+    /**
+     * The pattern compiled, with case folded while matching; made on first use, not at parse time, as
+     * most patterns are only ever matched through {@link #lowerGlob}. Racing threads at worst both
+     * compile it; a Glob's fields are final, so each sees either null or a whole Glob.
+     */
+    private Glob glob;
     /**
      * The lower-cased pattern (it is ASCII) compiled, for pre-lowered ASCII actions; made on first use,
      * not at parse time. A Glob's fields are final, so a racing thread sees either null or a whole Glob.
@@ -13,8 +18,6 @@ public final class ActionPattern {
 
     private ActionPattern(String text) {
         this.text = text;
-        // Matching folds the case of both sides.
-        this.glob = Glob.compile(text);
     }
 
     /**
@@ -30,9 +33,13 @@ public final class ActionPattern {
         return RequestContext.normalize(action);
     }
 
+    /** {@code "*"}, shared: a pattern is immutable (its lazily made glob is derived from the text). */
+    private static final ActionPattern ANY = new ActionPattern("*");
+    private static final Parsed<ActionPattern> PARSED_ANY = Parsed.ok(ANY);
+
     static Parsed<ActionPattern> parse(String text) {
         if (text.equals("*")) {
-            return Parsed.ok(new ActionPattern(text));
+            return PARSED_ANY;
         }
         int colon = text.indexOf(':');
         if (colon <= 0 || colon == text.length() - 1) {
@@ -67,7 +74,13 @@ public final class ActionPattern {
     }
 
     boolean matches(String action) {
-        return glob.matches(action, 0, action.length(), true);
+        Glob compiled = glob;
+        if (compiled == null) {
+            compiled = Glob.compile(text);
+            glob = compiled;
+        }
+        // Matching folds the case of both sides.
+        return compiled.matches(action, 0, action.length(), true);
     }
 
     /** Same as {@link #matches(String)}; {@code lowerAction} is {@link #lowerAscii} of it, or null. */

@@ -40,6 +40,23 @@ final class ArnMatcher {
         }
     }
 
+    /**
+     * Text before the resource segment, then a resource segment that may hold variables: the first five
+     * segments compile straight to globs, as for plain text; only the last needs its template.
+     */
+    private ArnMatcher(Template template, String[] head, Template tail) {
+        this.template = template;
+        this.matchesAll = false;
+        this.segments = new Template[SEGMENTS];
+        this.segments[SEGMENTS - 1] = tail;
+        this.globs = new Glob[SEGMENTS];
+        for (int i = 0; i < SEGMENTS - 1; i++) {
+            String segment = head[i];
+            globs[i] = segment == ARN ? ARN_GLOB : segment == AWS ? AWS_GLOB : Glob.compile(segment);
+        }
+        globs[SEGMENTS - 1] = tail.staticGlob();
+    }
+
     private static final String ARN = "arn";
     private static final String AWS = "aws";
     private static final Glob ARN_GLOB = Glob.compile(ARN);
@@ -69,6 +86,22 @@ final class ArnMatcher {
             String[] segments = splitSegments(template.source());
             String problem = segments.length < SEGMENTS ? SHAPE : shapeProblem(segments[0], segments[2], serviceWildcards);
             return problem != null ? Parsed.failure(problem) : Parsed.ok(new ArnMatcher(template, segments));
+        }
+        String lead = template.leadingText();
+        if (lead != null) {
+            // Usually every colon is in the text before the first variable: split that text alone.
+            String[] head = new String[SEGMENTS - 1];
+            int start = 0;
+            for (int i = 0; i < SEGMENTS - 1 && start >= 0; i++) {
+                int colon = lead.indexOf(':', start);
+                head[i] = colon < 0 ? null : segment(lead, start, colon);
+                start = colon < 0 ? -1 : colon + 1;
+            }
+            if (start >= 0) {
+                String problem = shapeProblem(head[0], head[2], serviceWildcards);
+                return problem != null ? Parsed.failure(problem)
+                        : Parsed.ok(new ArnMatcher(template, head, template.tailFrom(start)));
+            }
         }
         List<Template> segments = template.split(':', SEGMENTS);
         if (segments.size() < SEGMENTS || segments.get(0).hasVariables() || segments.get(2).hasVariables()) {

@@ -31,7 +31,9 @@ final class ConditionReader {
             return Parsed.failure("duplicate operator '" + PolicyText.quote(object.duplicateKey()) + "'");
         }
         JsonMembers operators = object.table();
-        List<ConditionClause> clauses = new ArrayList<>(operators.size());
+        // Most blocks hold one clause: a list is made only for a second.
+        ConditionClause first = null;
+        List<ConditionClause> clauses = null;
         for (int o = 0; o < operators.size(); o++) {
             String operatorText = operators.keyAt(o);
             Parsed<OperatorName> name = operatorName(operatorText);
@@ -56,13 +58,46 @@ final class ConditionReader {
                     return Parsed.failure("operator '" + text + "' key '" + PolicyText.quote(key) + "': "
                             + clause.problem());
                 }
-                clauses.add(clause.value());
+                if (first == null) {
+                    first = clause.value();
+                } else {
+                    if (clauses == null) {
+                        clauses = new ArrayList<>();
+                        clauses.add(first);
+                    }
+                    clauses.add(clause.value());
+                }
             }
         }
-        return Parsed.ok(new ConditionBlock(clauses));
+        return Parsed.ok(new ConditionBlock(clauses != null ? clauses : first != null ? List.of(first) : List.of()));
+    }
+
+    /**
+     * Every valid operator name, with its parse: found with one lookup. Filled through
+     * {@link #parseOperatorName}, so it holds exactly what that accepts; anything else takes that path.
+     */
+    private static final java.util.Map<String, Parsed<OperatorName>> OPERATOR_NAMES = new java.util.HashMap<>();
+
+    static {
+        for (SetQualifier qualifier : QUALIFIERS) {
+            for (ConditionOperator operator : ConditionOperator.values()) {
+                for (String suffix : new String[] { "", IF_EXISTS }) {
+                    String text = qualifier.prefix() + operator.text() + suffix;
+                    Parsed<OperatorName> name = parseOperatorName(text);
+                    if (!name.failed()) {
+                        OPERATOR_NAMES.put(text, name);
+                    }
+                }
+            }
+        }
     }
 
     static Parsed<OperatorName> operatorName(String text) {
+        Parsed<OperatorName> known = OPERATOR_NAMES.get(text);
+        return known != null ? known : parseOperatorName(text);
+    }
+
+    private static Parsed<OperatorName> parseOperatorName(String text) {
         SetQualifier qualifier = SetQualifier.NONE;
         String rest = text;
         for (SetQualifier candidate : QUALIFIERS) {
@@ -108,18 +143,22 @@ final class ConditionReader {
     /** A string, number or boolean, or a non-empty array of them, normalised to strings. */
     private static Parsed<List<String>> values(JsonValue json) {
         if (json instanceof JsonArray array) {
-            if (array.elements().isEmpty()) {
+            List<JsonValue> elements = array.elements();
+            int n = elements.size();
+            if (n == 0) {
                 return Parsed.failure("values must not be an empty array");
             }
-            List<String> out = new ArrayList<>(array.elements().size());
-            for (JsonValue element : array.elements()) {
+            String[] out = new String[n];
+            for (int i = 0; i < n; i++) {
+                JsonValue element = elements.get(i);
                 String value = scalar(element);
                 if (value == null) {
                     return Parsed.failure("values must be strings, numbers or booleans, not " + JsonValue.typeName(element));
                 }
-                out.add(value);
+                out[i] = value;
             }
-            return Parsed.ok(out);
+            // Already immutable, so the clause keeps this list instead of copying it.
+            return Parsed.ok(List.of(out));
         }
         String value = scalar(json);
         return value == null

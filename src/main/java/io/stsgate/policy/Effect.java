@@ -17,11 +17,9 @@ public enum Effect {
     }
 
     static Effect fromText(String text) {
-        for (Effect effect : values()) {
-            if (effect.text.equals(text)) {
-                return effect;
-            }
+        if ("Allow".equals(text)) {
+            return ALLOW;
         }
-        return null;
+        return "Deny".equals(text) ? DENY : null;
     }
 }

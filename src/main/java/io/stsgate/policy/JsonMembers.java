@@ -18,7 +18,7 @@ import java.util.function.BiConsumer;
  */
 final class JsonMembers extends AbstractMap<String, JsonValue> {
 
-    private static final int SCAN_LIMIT = 8;
+    static final int SCAN_LIMIT = 8;
 
     private String[] keys;
     private int[] hashes;
@@ -33,18 +33,41 @@ final class JsonMembers extends AbstractMap<String, JsonValue> {
         values = new JsonValue[4];
     }
 
+    /**
+     * Members the reader has collected, with distinct keys; the arrays, of equal length, become this
+     * table's own.
+     */
+    JsonMembers(String[] keys, int[] hashes, JsonValue[] values) {
+        this.keys = keys;
+        this.hashes = hashes;
+        this.values = values;
+        this.size = keys.length;
+        if (size > SCAN_LIMIT) {
+            index = new HashMap<>();
+            for (int i = 0; i < size; i++) {
+                index.put(keys[i], i);
+            }
+        }
+    }
+
     /** Adds a member; false (and the earlier value kept) when the key is already present. */
     boolean add(String key, JsonValue value) {
-        if (find(key) >= 0) {
+        return add(key, key.hashCode(), value);
+    }
+
+    /** {@link #add(String, JsonValue)} with the key's hash code already known to the caller. */
+    boolean add(String key, int hash, JsonValue value) {
+        if (index != null ? index.containsKey(key) : scan(key, hash) >= 0) {
             return false;
         }
         if (size == keys.length) {
-            keys = Arrays.copyOf(keys, size * 2);
-            hashes = Arrays.copyOf(hashes, size * 2);
-            values = Arrays.copyOf(values, size * 2);
+            int capacity = Math.max(4, size * 2);
+            keys = Arrays.copyOf(keys, capacity);
+            hashes = Arrays.copyOf(hashes, capacity);
+            values = Arrays.copyOf(values, capacity);
         }
         keys[size] = key;
-        hashes[size] = key.hashCode();
+        hashes[size] = hash;
         values[size] = value;
         if (index != null) {
             index.put(key, size);
@@ -66,7 +89,10 @@ final class JsonMembers extends AbstractMap<String, JsonValue> {
         if (!(key instanceof String)) {
             return -1;
         }
-        int hash = key.hashCode();
+        return scan((String) key, key.hashCode());
+    }
+
+    private int scan(String key, int hash) {
         for (int i = 0; i < size; i++) {
             if (hashes[i] == hash && (keys[i] == key || keys[i].equals(key))) {
                 return i;

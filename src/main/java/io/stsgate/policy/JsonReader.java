@@ -1,6 +1,7 @@
 package io.stsgate.policy;
 
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 
 import io.stsgate.policy.JsonValue.JsonArray;
@@ -39,6 +40,17 @@ final class JsonReader {
             "aws:PrincipalAccount", "aws:PrincipalOrgID", "sts:ExternalId", "s3:prefix" };
     private static final int KNOWN_MASK = 255;
     private static final String[] KNOWN = new String[KNOWN_MASK + 1];
+    /** The characters of each {@link #KNOWN} entry, compared against the buffer without touching the text. */
+    private static final char[][] KNOWN_CHARS = new char[KNOWN_MASK + 1][];
+    /** Each {@link #KNOWN} entry as a JSON value, shared: JsonString is immutable. */
+    private static final JsonString[] KNOWN_VALUES = new JsonString[KNOWN_MASK + 1];
+    /** The length of the longest {@link #KNOWN} entry: longer strings are not hashed while read. */
+    private static final int MAX_KNOWN_LENGTH;
+    /**
+     * Which lengths and first characters {@link #KNOWN} entries have, at {@code length * 256 + first}:
+     * most strings are ruled out by this alone, without being hashed.
+     */
+    private static final boolean[] KNOWN_SHAPES;
 
     static {
         for (String known : COMMON_STRINGS) {
@@ -47,12 +59,31 @@ final class JsonReader {
                 slot = (slot + 1) & KNOWN_MASK;
             }
             KNOWN[slot] = known;
+            KNOWN_CHARS[slot] = known.toCharArray();
+            KNOWN_VALUES[slot] = new JsonString(known);
+        }
+        int longest = 0;
+        for (String known : COMMON_STRINGS) {
+            longest = Math.max(longest, known.length());
+        }
+        MAX_KNOWN_LENGTH = longest;
+        KNOWN_SHAPES = new boolean[(longest + 1) * 256];
+        for (String known : COMMON_STRINGS) {
+            KNOWN_SHAPES[known.length() * 256 + known.charAt(0)] = true;
         }
     }
+
+    /** Texts up to this length are read through a per-thread buffer instead of a fresh copy. */
+    private static final int SHARED_BUFFER_LIMIT = 16 * 1024;
+    private static final ThreadLocal<char[][]> BUFFER = ThreadLocal.withInitial(() -> new char[1][]);
 
     private static final JsonBoolean TRUE = new JsonBoolean(true);
     private static final JsonBoolean FALSE = new JsonBoolean(false);
     private static final JsonNull NULL = new JsonNull();
+    private static final JsonArray EMPTY_ARRAY = new JsonArray(List.of());
+    private static final String[] NO_KEYS = {};
+    private static final int[] NO_HASHES = {};
+    private static final JsonValue[] NO_VALUES = {};
 
     private final String text;
     /** The text as an array: scanning an array is markedly faster than String.charAt. */
@@ -61,13 +92,43 @@ final class JsonReader {
     private final Options options;
     private final boolean policyCharset;
     private int pos;
+    /** The {@link #KNOWN} slot of the string {@link #string} read last, or -1 when it is not a shared one. */
+    private int knownSlot;
+    /** Elements of the arrays being read, innermost last; each array takes its own from the top. */
+    private JsonValue[] stack;
+    private int top;
+    /** Members of the objects being read, innermost last; each object takes its own from the top. */
+    private String[] keyStack;
+    private int[] hashStack;
+    private JsonValue[] memberStack;
+    private int memberTop;
 
     private JsonReader(String text, Options options) {
         this.text = text;
-        this.chars = text.toCharArray();
-        this.length = chars.length;
+        this.length = text.length();
+        this.chars = buffer(text);
         this.options = options;
         this.policyCharset = options.policyCharset();
+    }
+
+    /**
+     * The text's characters: a copy into this thread's reusable buffer for ordinary documents (the
+     * reader never calls out while reading, so the buffer is never in use twice), a fresh array otherwise.
+     * Characters past {@link #length} are stale and never read.
+     */
+    private static char[] buffer(String text) {
+        int n = text.length();
+        if (n > SHARED_BUFFER_LIMIT) {
+            return text.toCharArray();
+        }
+        char[][] holder = BUFFER.get();
+        char[] chars = holder[0];
+        if (chars == null || chars.length < n) {
+            chars = new char[Math.max(n, 1024)];
+            holder[0] = chars;
+        }
+        text.getChars(0, n, chars, 0);
+        return chars;
     }
 
     static JsonValue read(String text, Options options) {
@@ -93,8 +154,10 @@ final class JsonReader {
                 return object(depth + 1);
             case '[':
                 return array(depth + 1);
-            case '"':
-                return new JsonString(string());
+            case '"': {
+                String string = string();
+                return knownSlot >= 0 ? KNOWN_VALUES[knownSlot] : new JsonString(string);
+            }
             case 't':
                 keyword("true");
                 return TRUE;
@@ -115,13 +178,20 @@ final class JsonReader {
     private JsonObject object(int depth) {
         checkDepth(depth);
         pos++;
-        JsonMembers members = new JsonMembers();
         String duplicate = null;
         skipWhitespace();
         if (peek() == '}') {
             pos++;
-            return new JsonObject(members, null);
+            return new JsonObject(new JsonMembers(NO_KEYS, NO_HASHES, NO_VALUES), null);
         }
+        if (keyStack == null) {
+            keyStack = new String[16];
+            hashStack = new int[16];
+            memberStack = new JsonValue[16];
+        }
+        int base = memberTop;
+        // Keys already read, for duplicate checks once the object is too large to scan.
+        HashSet<String> seen = null;
         while (true) {
             skipWhitespace();
             if (peek() != '"') {
@@ -129,21 +199,36 @@ final class JsonReader {
             }
             int keyStart = pos;
             String key = key();
+            // String caches its hash code, so later lookups of the key do not hash it again.
+            int hash = key.hashCode();
             skipWhitespace();
             expect(':');
             skipWhitespace();
             JsonValue member = value(depth);
-            if (!members.add(key, member)) {
+            if (seen == null && memberTop - base > JsonMembers.SCAN_LIMIT) {
+                seen = new HashSet<>();
+                for (int i = base; i < memberTop; i++) {
+                    seen.add(keyStack[i]);
+                }
+            }
+            if (seen != null ? !seen.add(key) : scanMembers(base, key, hash)) {
+                // The first value of a repeated key is kept.
                 if (options.rejectDuplicateKeys()) {
                     pos = keyStart;
                     throw error("duplicate key '" + PolicyText.quote(key) + "'");
                 }
                 duplicate = duplicate == null ? key : duplicate;
+            } else {
+                pushMember(key, hash, member);
             }
             skipWhitespace();
             char c = peek();
             pos++;
             if (c == '}') {
+                // Exactly sized, without growing a table member by member.
+                JsonMembers members = new JsonMembers(Arrays.copyOfRange(keyStack, base, memberTop),
+                        Arrays.copyOfRange(hashStack, base, memberTop), Arrays.copyOfRange(memberStack, base, memberTop));
+                memberTop = base;
                 return new JsonObject(members, duplicate);
             } else if (c != ',') {
                 pos--;
@@ -152,23 +237,56 @@ final class JsonReader {
         }
     }
 
+    /** Whether the object whose members start at {@code base} already has the key. */
+    private boolean scanMembers(int base, String key, int hash) {
+        for (int i = base; i < memberTop; i++) {
+            if (hashStack[i] == hash && (keyStack[i] == key || keyStack[i].equals(key))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void pushMember(String key, int hash, JsonValue member) {
+        if (memberTop == keyStack.length) {
+            int capacity = memberTop * 2;
+            keyStack = Arrays.copyOf(keyStack, capacity);
+            hashStack = Arrays.copyOf(hashStack, capacity);
+            memberStack = Arrays.copyOf(memberStack, capacity);
+        }
+        keyStack[memberTop] = key;
+        hashStack[memberTop] = hash;
+        memberStack[memberTop] = member;
+        memberTop++;
+    }
+
     private JsonArray array(int depth) {
         checkDepth(depth);
         pos++;
-        List<JsonValue> elements = new ArrayList<>(4);
         skipWhitespace();
         if (peek() == ']') {
             pos++;
-            return new JsonArray(elements);
+            return EMPTY_ARRAY;
         }
+        if (stack == null) {
+            stack = new JsonValue[16];
+        }
+        int base = top;
         while (true) {
             skipWhitespace();
-            elements.add(value(depth));
+            JsonValue element = value(depth);
+            if (top == stack.length) {
+                stack = Arrays.copyOf(stack, top * 2);
+            }
+            stack[top++] = element;
             skipWhitespace();
             char c = peek();
             pos++;
             if (c == ']') {
-                return new JsonArray(elements);
+                // Exactly sized, without growing a list element by element.
+                JsonValue[] elements = Arrays.copyOfRange(stack, base, top);
+                top = base;
+                return new JsonArray(Arrays.asList(elements));
             } else if (c != ',') {
                 pos--;
                 throw unexpected();
@@ -182,36 +300,43 @@ final class JsonReader {
 
     /**
      * Reads a string. The fast loop covers strings without escapes, control characters or characters
-     * outside Latin-1, hashing as it goes so that common strings come back as shared instances; anything
-     * else continues in {@link #slowString}, which applies every rule.
+     * outside Latin-1; common strings come back as shared instances, found by length and first
+     * character, then by hash. Anything else continues in {@link #slowString}, which applies every rule.
      */
     private String string() {
         final char[] cs = chars;
         final int n = length;
         int start = pos + 1;
         int p = start;
-        int hash = 0;
+        knownSlot = -1;
         while (p < n) {
             char c = cs[p];
             if (c == '"') {
                 pos = p + 1;
-                String known = KNOWN[hash & KNOWN_MASK];
-                if (known != null) {
+                int len = p - start;
+                if (len > 0 && len <= MAX_KNOWN_LENGTH && KNOWN_SHAPES[len * 256 + cs[start]]) {
+                    // Could be a common string: hashed here, only now that its length is known.
+                    int hash = 0;
+                    for (int i = start; i < p; i++) {
+                        hash = 31 * hash + cs[i];
+                    }
                     int slot = hash & KNOWN_MASK;
-                    do {
-                        if (known.length() == p - start && known.hashCode() == hash && text.startsWith(known, start)) {
+                    String known = KNOWN[slot];
+                    while (known != null) {
+                        if (known.length() == len && known.hashCode() == hash
+                                && Arrays.equals(cs, start, p, KNOWN_CHARS[slot], 0, len)) {
+                            knownSlot = slot;
                             return known;
                         }
                         slot = (slot + 1) & KNOWN_MASK;
                         known = KNOWN[slot];
-                    } while (known != null);
+                    }
                 }
                 return text.substring(start, p);
             }
             if (c < 0x20 || c == '\\' || c > 0xFF) {
                 break;
             }
-            hash = 31 * hash + c;
             p++;
         }
         return slowString(start, p);

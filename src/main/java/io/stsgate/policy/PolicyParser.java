@@ -20,6 +20,7 @@ import io.stsgate.policy.JsonValue.JsonString;
 public final class PolicyParser {
 
     private static final Set<String> TOP_LEVEL = Set.of("Version", "Id", "Statement");
+    private static final int SID_SCAN_LIMIT = 16;
 
     private PolicyParser() {
     }
@@ -81,7 +82,8 @@ public final class PolicyParser {
         List<JsonValue> elements = statementElements(object.members().get("Statement"), limits);
         boolean variables = PolicyDocument.VERSION_2012.equals(version);
         List<Statement> statements = new ArrayList<>(elements.size());
-        Map<String, Integer> sids = new HashMap<>();
+        // Few statements: a scan of the earlier Sids is cheaper than hashing every Sid.
+        Map<String, Integer> sids = elements.size() > SID_SCAN_LIMIT ? new HashMap<>() : null;
         for (int i = 0; i < elements.size(); i++) {
             Parsed<Statement> statement = StatementReader.read(elements.get(i), i, kind, variables);
             if (statement.failed()) {
@@ -89,7 +91,7 @@ public final class PolicyParser {
             }
             String sid = statement.value().sid();
             if (sid != null && !sid.isEmpty()) {
-                Integer earlier = sids.putIfAbsent(sid, i);
+                Integer earlier = sids != null ? sids.putIfAbsent(sid, i) : earlierSid(statements, sid);
                 if (earlier != null) {
                     throw new PolicyParseException("Statement '" + PolicyText.quote(sid) + "' (index " + i
                             + "): duplicate Sid (also used by index " + earlier + ")");
@@ -98,6 +100,16 @@ public final class PolicyParser {
             statements.add(statement.value());
         }
         return new PolicyDocument(version, id, statements);
+    }
+
+    /** The index of the first earlier statement with this Sid, or null. */
+    private static Integer earlierSid(List<Statement> statements, String sid) {
+        for (int j = 0; j < statements.size(); j++) {
+            if (sid.equals(statements.get(j).sid())) {
+                return j;
+            }
+        }
+        return null;
     }
 
     private static String optionalString(JsonObject object, String name) {

@@ -17,7 +17,7 @@ final class PolicyVariables {
         if (!enabled || raw.indexOf("${") < 0) {
             return Parsed.ok(Template.literal(raw));
         }
-        List<Template.Part> parts = new ArrayList<>();
+        List<Template.Part> parts = new ArrayList<>(4);
         int at = 0;
         while (at < raw.length()) {
             int open = raw.indexOf("${", at);

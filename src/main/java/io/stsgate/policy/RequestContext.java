@@ -53,13 +53,18 @@ public final class RequestContext {
         if (key.length() > MAX_CACHED_KEY) {
             return key.toLowerCase(Locale.ROOT);
         }
+        // Two ways per hash slot, so that two keys that share a slot do not evict each other every time.
         int slot = key.hashCode() & (LOWERED.length - 1);
         Lowered cached = LOWERED[slot];
         if (cached != null && cached.key().equals(key)) {
             return cached.lower();
         }
+        Lowered other = LOWERED[slot ^ 1];
+        if (other != null && other.key().equals(key)) {
+            return other.lower();
+        }
         String lower = key.toLowerCase(Locale.ROOT);
-        LOWERED[slot] = new Lowered(key, lower);
+        LOWERED[cached == null ? slot : slot ^ 1] = new Lowered(key, lower);
         return lower;
     }
 

@@ -9,7 +9,14 @@ public final class ResourcePattern {
         this.matcher = matcher;
     }
 
+    /** {@code "*"}, shared: the same with or without variables, and immutable. */
+    private static final Parsed<ResourcePattern> PARSED_ANY = Parsed
+            .ok(new ResourcePattern(ArnMatcher.parse(Template.literal("*"), false).value()));
+
     static Parsed<ResourcePattern> parse(String text, boolean variables) {
+        if (text.equals("*")) {
+            return PARSED_ANY;
+        }
         if (text.isEmpty()) {
             return Parsed.failure("a resource must be a non-empty string");
         }

@@ -1,9 +1,6 @@
 package io.stsgate.policy;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import io.stsgate.policy.JsonValue.JsonArray;
 import io.stsgate.policy.JsonValue.JsonObject;
@@ -12,8 +9,17 @@ import io.stsgate.policy.JsonValue.JsonString;
 /** Reads and validates one statement; problems name the statement (Sid and index) and the element. */
 final class StatementReader {
 
-    private static final Set<String> ELEMENTS = Set.of("Sid", "Effect", "Principal", "NotPrincipal", "Action",
-            "NotAction", "Resource", "NotResource", "Condition");
+    // Positions of the elements in the array that one pass over the statement's members fills.
+    private static final int SID = 0;
+    private static final int EFFECT = 1;
+    private static final int PRINCIPAL = 2;
+    private static final int NOT_PRINCIPAL = 3;
+    private static final int ACTION = 4;
+    private static final int NOT_ACTION = 5;
+    private static final int RESOURCE = 6;
+    private static final int NOT_RESOURCE = 7;
+    private static final int CONDITION = 8;
+    private static final int ELEMENT_COUNT = 9;
 
     private StatementReader() {
     }
@@ -22,39 +28,68 @@ final class StatementReader {
         if (!(json instanceof JsonObject object)) {
             return Parsed.failure("Statement (index " + index + "): must be an object, not " + JsonValue.typeName(json));
         }
-        Map<String, JsonValue> members = object.members();
-        JsonValue sidValue = members.get("Sid");
+        JsonMembers table = object.table();
+        JsonValue[] members = new JsonValue[ELEMENT_COUNT];
+        String unknown = null;
+        for (int i = 0; i < table.size(); i++) {
+            String key = table.keyAt(i);
+            int element = element(key);
+            if (element >= 0) {
+                members[element] = table.valueAt(i);
+            } else if (unknown == null) {
+                unknown = key;
+            }
+        }
+        JsonValue sidValue = members[SID];
         if (sidValue != null && !(sidValue instanceof JsonString)) {
             return Parsed.failure("Statement (index " + index + "): element 'Sid' must be a string");
         }
         String sid = sidValue == null ? null : ((JsonString) sidValue).value();
-        String where = sid != null ? "Statement '" + PolicyText.quote(sid) + "' (index " + index + "): "
-                : "Statement (index " + index + "): ";
-        String problem = checkKeys(object);
-        if (problem != null) {
-            return Parsed.failure(where + problem);
+        if (object.duplicateKey() != null) {
+            return Parsed.failure(where(sid, index) + "duplicate element '" + PolicyText.quote(object.duplicateKey()) + "'");
+        }
+        if (unknown != null) {
+            return Parsed.failure(where(sid, index) + "unknown element '" + PolicyText.quote(unknown) + "'");
         }
         Parsed<Statement> statement = elements(members, index, sid, kind, variables);
-        return statement.failed() ? Parsed.failure(where + statement.problem()) : statement;
+        return statement.failed() ? Parsed.failure(where(sid, index) + statement.problem()) : statement;
     }
 
-    private static String checkKeys(JsonObject object) {
-        if (object.duplicateKey() != null) {
-            return "duplicate element '" + PolicyText.quote(object.duplicateKey()) + "'";
-        }
-        JsonMembers members = object.table();
-        for (int i = 0; i < members.size(); i++) {
-            String key = members.keyAt(i);
-            if (!ELEMENTS.contains(key)) {
-                return "unknown element '" + PolicyText.quote(key) + "'";
-            }
-        }
-        return null;
+    /** The prefix of a problem's message naming the statement; built only when there is a problem. */
+    private static String where(String sid, int index) {
+        return sid != null ? "Statement '" + PolicyText.quote(sid) + "' (index " + index + "): "
+                : "Statement (index " + index + "): ";
     }
 
-    private static Parsed<Statement> elements(Map<String, JsonValue> members, int index, String sid, PolicyKind kind,
+    /** The position of a statement element, or -1 for an unknown name. */
+    private static int element(String key) {
+        switch (key) {
+            case "Sid":
+                return SID;
+            case "Effect":
+                return EFFECT;
+            case "Principal":
+                return PRINCIPAL;
+            case "NotPrincipal":
+                return NOT_PRINCIPAL;
+            case "Action":
+                return ACTION;
+            case "NotAction":
+                return NOT_ACTION;
+            case "Resource":
+                return RESOURCE;
+            case "NotResource":
+                return NOT_RESOURCE;
+            case "Condition":
+                return CONDITION;
+            default:
+                return -1;
+        }
+    }
+
+    private static Parsed<Statement> elements(JsonValue[] members, int index, String sid, PolicyKind kind,
             boolean variables) {
-        JsonValue effectValue = members.get("Effect");
+        JsonValue effectValue = members[EFFECT];
         if (effectValue == null) {
             return Parsed.failure("element 'Effect' is missing");
         }
@@ -75,7 +110,7 @@ final class StatementReader {
             return Parsed.failure(resource.problem());
         }
         ConditionBlock condition = ConditionBlock.NONE;
-        JsonValue conditionValue = members.get("Condition");
+        JsonValue conditionValue = members[CONDITION];
         if (conditionValue != null) {
             Parsed<ConditionBlock> block = ConditionReader.read(conditionValue, variables);
             if (block.failed()) {
@@ -87,9 +122,9 @@ final class StatementReader {
                 condition));
     }
 
-    private static Parsed<PrincipalSpec> principal(Map<String, JsonValue> members, PolicyKind kind) {
-        JsonValue principal = members.get("Principal");
-        JsonValue notPrincipal = members.get("NotPrincipal");
+    private static Parsed<PrincipalSpec> principal(JsonValue[] members, PolicyKind kind) {
+        JsonValue principal = members[PRINCIPAL];
+        JsonValue notPrincipal = members[NOT_PRINCIPAL];
         if (principal != null && notPrincipal != null) {
             return Parsed.failure("elements 'Principal' and 'NotPrincipal' cannot both be present");
         }
@@ -107,9 +142,9 @@ final class StatementReader {
         return spec.failed() ? Parsed.failure("element '" + name + "' " + spec.problem()) : spec;
     }
 
-    private static Parsed<ActionSpec> action(Map<String, JsonValue> members) {
-        JsonValue action = members.get("Action");
-        JsonValue notAction = members.get("NotAction");
+    private static Parsed<ActionSpec> action(JsonValue[] members) {
+        JsonValue action = members[ACTION];
+        JsonValue notAction = members[NOT_ACTION];
         if (action != null && notAction != null) {
             return Parsed.failure("elements 'Action' and 'NotAction' cannot both be present");
         }
@@ -117,24 +152,25 @@ final class StatementReader {
             return Parsed.failure("element 'Action' or 'NotAction' is required");
         }
         String name = action != null ? "Action" : "NotAction";
-        Parsed<List<String>> texts = strings(action != null ? action : notAction);
-        if (texts.failed()) {
-            return Parsed.failure("element '" + name + "' " + texts.problem());
+        JsonValue value = action != null ? action : notAction;
+        int count = stringCount(value);
+        if (count < 0) {
+            return Parsed.failure("element '" + name + "' " + NOT_STRINGS);
         }
-        List<ActionPattern> patterns = new ArrayList<>();
-        for (String text : texts.value()) {
-            Parsed<ActionPattern> pattern = ActionPattern.parse(text);
+        ActionPattern[] patterns = new ActionPattern[count];
+        for (int i = 0; i < count; i++) {
+            Parsed<ActionPattern> pattern = ActionPattern.parse(stringAt(value, i));
             if (pattern.failed()) {
                 return Parsed.failure("element '" + name + "': " + pattern.problem());
             }
-            patterns.add(pattern.value());
+            patterns[i] = pattern.value();
         }
-        return Parsed.ok(new ActionSpec(notAction != null, patterns));
+        return Parsed.ok(new ActionSpec(notAction != null, List.of(patterns)));
     }
 
-    private static Parsed<ResourceSpec> resource(Map<String, JsonValue> members, PolicyKind kind, boolean variables) {
-        JsonValue resource = members.get("Resource");
-        JsonValue notResource = members.get("NotResource");
+    private static Parsed<ResourceSpec> resource(JsonValue[] members, PolicyKind kind, boolean variables) {
+        JsonValue resource = members[RESOURCE];
+        JsonValue notResource = members[NOT_RESOURCE];
         if (resource != null && notResource != null) {
             return Parsed.failure("elements 'Resource' and 'NotResource' cannot both be present");
         }
@@ -144,36 +180,53 @@ final class StatementReader {
                     : Parsed.ok(null);
         }
         String name = resource != null ? "Resource" : "NotResource";
-        Parsed<List<String>> texts = strings(resource != null ? resource : notResource);
-        if (texts.failed()) {
-            return Parsed.failure("element '" + name + "' " + texts.problem());
+        JsonValue value = resource != null ? resource : notResource;
+        int count = stringCount(value);
+        if (count < 0) {
+            return Parsed.failure("element '" + name + "' " + NOT_STRINGS);
         }
-        List<ResourcePattern> patterns = new ArrayList<>();
-        for (String text : texts.value()) {
-            Parsed<ResourcePattern> pattern = ResourcePattern.parse(text, variables);
+        ResourcePattern[] patterns = new ResourcePattern[count];
+        for (int i = 0; i < count; i++) {
+            Parsed<ResourcePattern> pattern = ResourcePattern.parse(stringAt(value, i), variables);
             if (pattern.failed()) {
                 return Parsed.failure("element '" + name + "': " + pattern.problem());
             }
-            patterns.add(pattern.value());
+            patterns[i] = pattern.value();
         }
-        return Parsed.ok(new ResourceSpec(notResource != null, patterns));
+        return Parsed.ok(new ResourceSpec(notResource != null, List.of(patterns)));
     }
 
-    /** A string or a non-empty array of strings. */
-    private static Parsed<List<String>> strings(JsonValue value) {
-        if (value instanceof JsonString string) {
-            return Parsed.ok(List.of(string.value()));
+    private static final String NOT_STRINGS = "must be a string or a non-empty array of strings";
+
+    /**
+     * How many strings a string or a non-empty array of strings holds, or -1 when the value is
+     * neither. Every element is checked before any is parsed, so a wrong type is reported first.
+     */
+    private static int stringCount(JsonValue value) {
+        if (value instanceof JsonString) {
+            return 1;
         }
-        if (value instanceof JsonArray array && !array.elements().isEmpty()) {
-            List<String> out = new ArrayList<>(array.elements().size());
-            for (JsonValue element : array.elements()) {
-                if (!(element instanceof JsonString string)) {
-                    return Parsed.failure("must be a string or a non-empty array of strings");
-                }
-                out.add(string.value());
+        if (value instanceof JsonArray array) {
+            List<JsonValue> elements = array.elements();
+            int n = elements.size();
+            if (n == 0) {
+                return -1;
             }
-            return Parsed.ok(out);
+            for (int i = 0; i < n; i++) {
+                if (!(elements.get(i) instanceof JsonString)) {
+                    return -1;
+                }
+            }
+            return n;
         }
-        return Parsed.failure("must be a string or a non-empty array of strings");
+        return -1;
+    }
+
+    /** The i-th string of a value that {@link #stringCount} accepted. */
+    private static String stringAt(JsonValue value, int i) {
+        if (value instanceof JsonString string) {
+            return string.value();
+        }
+        return ((JsonString) ((JsonArray) value).elements().get(i)).value();
     }
 }

@@ -15,7 +15,8 @@ final class StringValues implements ConditionValues {
     private StringValues(Comparison comparison, Template[] templates) {
         this.comparison = comparison;
         this.templates = templates;
-        this.globs = new Glob[templates.length];
+        // Only StringLike reads globs.
+        this.globs = comparison == Comparison.LIKE ? new Glob[templates.length] : null;
         if (comparison == Comparison.LIKE) {
             for (int i = 0; i < templates.length; i++) {
                 globs[i] = templates[i].staticGlob();

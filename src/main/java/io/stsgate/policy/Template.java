@@ -215,6 +215,30 @@ final class Template {
         return out;
     }
 
+    /** The text of the first part when that part is policy text, else null. */
+    String leadingText() {
+        return parts.length > 0 && parts[0] instanceof Text text ? text.text() : null;
+    }
+
+    /**
+     * The last segment {@link #split} gives when all its separators lie in the leading text (see
+     * {@link #leadingText}), the last of them just before {@code from}: the same template, made
+     * without the segments before it.
+     */
+    Template tailFrom(int from) {
+        List<Part> rest = new ArrayList<>(parts.length);
+        String lead = ((Text) parts[0]).text();
+        addText(rest, lead, from, lead.length());
+        for (int p = 1; p < parts.length; p++) {
+            if (parts[p] instanceof Text text) {
+                addText(rest, text.text(), 0, text.text().length());
+            } else {
+                rest.add(parts[p]);
+            }
+        }
+        return segment(rest);
+    }
+
     private static void addText(List<Part> parts, String text, int from, int to) {
         if (to > from) {
             parts.add(new Text(from == 0 && to == text.length() ? text : text.substring(from, to)));
