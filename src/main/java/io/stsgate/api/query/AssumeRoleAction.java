@@ -38,10 +38,7 @@ public class AssumeRoleAction implements ActionHandler {
         var issued = tokens.assumeRole(caller, command, info, audit);
         return Uni.createFrom().item(XmlResponse.of(action())
                 .credentials(issued.credentials())
-                .open("AssumedRoleUser")
-                .element("AssumedRoleId", issued.session().principalId())
-                .element("Arn", issued.session().arn())
-                .close("AssumedRoleUser")
+                .assumedRoleUser(issued.session())
                 .element("PackedPolicySize", issued.packedPolicySize())
                 .element("SourceIdentity", issued.session().sourceIdentity())
                 .finish(info.requestId()));

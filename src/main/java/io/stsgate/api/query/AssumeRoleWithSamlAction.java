@@ -81,10 +81,7 @@ public class AssumeRoleWithSamlAction implements ActionHandler {
         var issued = tokens.assumeRoleWithFederation(principal, command, info, audit);
         return Uni.createFrom().item(XmlResponse.of(action())
                 .credentials(issued.credentials())
-                .open("AssumedRoleUser")
-                .element("AssumedRoleId", issued.session().principalId())
-                .element("Arn", issued.session().arn())
-                .close("AssumedRoleUser")
+                .assumedRoleUser(issued.session())
                 .element("PackedPolicySize", issued.packedPolicySize())
                 .element("Subject", verified.nameId())
                 .element("SubjectType", SamlPrincipals.subjectType(verified.nameIdFormat()))

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 import io.stsgate.engine.ErrorCode;
+import io.stsgate.engine.SessionContext;
 import io.stsgate.engine.TemporaryCredentials;
 
 /**
@@ -58,6 +59,14 @@ final class XmlResponse {
                 .element("SessionToken", credentials.sessionToken())
                 .element("Expiration", timestamp(credentials.expiration()))
                 .close("Credentials");
+    }
+
+    /** {@code AssumedRoleUser} of a role session: its id ({@code AROA…:session}) and ARN. */
+    XmlResponse assumedRoleUser(SessionContext session) {
+        return open("AssumedRoleUser")
+                .element("AssumedRoleId", session.principalId())
+                .element("Arn", session.arn())
+                .close("AssumedRoleUser");
     }
 
     String finish(String requestId) {
