@@ -24,12 +24,21 @@ public interface StsgateConfig {
 
     Saml saml();
 
+    Store store();
+
     interface Directory {
         /**
-         * The declarative directory file (YAML). When absent, the bundled demo directory is loaded, which the
-         * production profile refuses.
+         * The declarative directory file (YAML), applied to an empty store at start-up. When absent, an empty store
+         * is seeded with the bundled demo directory, which the production profile refuses.
          */
         Optional<String> file();
+
+        /**
+         * Apply the file to the store at every start-up (create, update and delete to match), so the file in git is
+         * the source of truth. When false, the file only seeds an empty store.
+         */
+        @WithDefault("false")
+        boolean applyOnStart();
     }
 
     interface Keyring {
@@ -82,6 +91,32 @@ public interface StsgateConfig {
         /** Allowed clock difference for NotBefore and NotOnOrAfter. */
         @WithDefault("PT60S")
         Duration clockSkew();
+    }
+
+    interface Store {
+        /**
+         * Where the directory, revocations, replay caches and the audit trail live: {@code embedded} (a database file
+         * under {@link #path()}, one replica) or {@code postgresql} (the {@code quarkus.datasource.postgresql.*}
+         * connection, shared by several replicas). Chosen at start-up, not at build time.
+         */
+        @WithDefault("embedded")
+        StoreKind kind();
+
+        /** Folder of the embedded database: absolute, or relative starting with {@code ./}. */
+        @WithDefault("./data/store")
+        String path();
+
+        /**
+         * How often each replica checks the store for changes made elsewhere, on top of PostgreSQL notifications, so a
+         * lost notification delays a change by at most this long.
+         */
+        @WithDefault("PT2S")
+        Duration pollInterval();
+    }
+
+    enum StoreKind {
+        embedded,
+        postgresql
     }
 
     interface Limits {

@@ -42,25 +42,57 @@ public final class DirectoryFileLoader {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper YAML_OUT = YAMLMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+            .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .defaultPropertyInclusion(com.fasterxml.jackson.annotation.JsonInclude.Value.construct(
+                    com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY,
+                    com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY))
+            .build();
 
     private DirectoryFileLoader() {
     }
 
     /** Loads {@code source}, named {@code fileName} in messages. */
     public static DirectorySnapshot load(String fileName, InputStream source) {
-        DirectoryFile file;
+        DirectoryFile file = parse(fileName, source);
+        if (file.accounts() == null || file.accounts().isEmpty()) {
+            throw new DirectoryFileException(fileName + ": accounts: at least one account is required");
+        }
+        return new Building(fileName).build(file);
+    }
+
+    /** Validates a directory assembled elsewhere (the store), named {@code sourceName} in messages; may be empty. */
+    public static DirectorySnapshot validate(String sourceName, DirectoryFile file) {
+        if (file.accounts() == null) {
+            return new Building(sourceName).build(new DirectoryFile(List.of()));
+        }
+        return new Building(sourceName).build(file);
+    }
+
+    /** Reads a directory file without validating it, for applying it to the store. */
+    public static DirectoryFile parse(String fileName, InputStream source) {
         try {
-            file = YAML.readValue(source, DirectoryFile.class);
+            DirectoryFile file = YAML.readValue(source, DirectoryFile.class);
+            return file == null ? new DirectoryFile(List.of()) : file;
         } catch (JacksonException e) {
             throw new DirectoryFileException(fileName + ": " + e.getOriginalMessage()
                     + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""), e);
         } catch (IOException e) {
             throw new DirectoryFileException(fileName + ": cannot be read: " + e.getMessage(), e);
         }
-        if (file == null || file.accounts() == null || file.accounts().isEmpty()) {
-            throw new DirectoryFileException(fileName + ": accounts: at least one account is required");
+    }
+
+    /** Writes a directory file as YAML, the inverse of {@link #parse}. */
+    public static String write(DirectoryFile file) {
+        try {
+            return YAML_OUT.writeValueAsString(file);
+        } catch (IOException e) {
+            throw new DirectoryFileException("the directory cannot be written as YAML: " + e.getMessage(), e);
         }
-        return new Building(fileName).build(file);
     }
 
     /** Collects validated entries; one instance per load. */

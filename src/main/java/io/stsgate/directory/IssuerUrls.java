@@ -42,6 +42,27 @@ public final class IssuerUrls {
                 + "allowInsecureHttp: true)");
     }
 
+    /**
+     * The issuer without its scheme, as IAM names OIDC providers: host, port when given, and path without a trailing
+     * slash. Text that is not a URL comes back as it is, so callers can name an entry before validating it.
+     */
+    public static String hostAndPathOrRaw(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            return url;
+        }
+        if (uri.getHost() == null) {
+            return url;
+        }
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        if (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + path;
+    }
+
     private static boolean loopback(String host) {
         if (host.equals("localhost")) {
             return true;

@@ -1,6 +1,5 @@
 package io.stsgate.directory;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +29,7 @@ public record OidcProvider(String accountId, String issuer, List<String> clientI
 
     /** The issuer without its scheme: host, port when given, and path, as IAM names providers. */
     public String hostAndPath() {
-        URI uri = URI.create(issuer);
-        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-        if (path.endsWith("/")) {
-            path = path.substring(0, path.length() - 1);
-        }
-        return uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + path;
+        return IssuerUrls.hostAndPathOrRaw(issuer);
     }
 
     public String arn() {

@@ -12,7 +12,6 @@ import io.stsgate.crypto.Keyring;
 import io.stsgate.crypto.SecretKeyDerivation;
 import io.stsgate.crypto.TokenSealer;
 import io.stsgate.directory.Directory;
-import io.stsgate.directory.InMemoryMfaUsage;
 import io.stsgate.directory.MfaUsage;
 import io.stsgate.engine.AuthorizationMessages;
 import io.stsgate.engine.CredentialMint;
@@ -39,12 +38,6 @@ public class Components {
     @Singleton
     PolicyEvaluator policyEvaluator() {
         return new PolicyEvaluator();
-    }
-
-    @Produces
-    @Singleton
-    MfaUsage mfaUsage() {
-        return new InMemoryMfaUsage();
     }
 
     @Produces

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.inject.Produces;
@@ -15,13 +16,20 @@ import org.jboss.logging.Logger;
 
 import io.stsgate.config.StsgateConfig;
 import io.stsgate.directory.AccessKey;
-import io.stsgate.directory.Directory;
+import io.stsgate.directory.DirectoryFile;
 import io.stsgate.directory.DirectoryFileException;
 import io.stsgate.directory.DirectoryFileLoader;
 import io.stsgate.directory.DirectorySnapshot;
+import io.stsgate.directory.store.DirectoryEntries;
+import io.stsgate.directory.store.DirectoryPlan;
+import io.stsgate.directory.store.DirectoryStore;
+import io.stsgate.directory.store.DirectoryWriter;
+import io.stsgate.directory.store.StoreChanges;
+import io.stsgate.directory.store.StoredDirectory;
 
 /**
- * Loads the directory from its declarative file, or the bundled demo directory when none is configured. The
+ * Opens the stored directory. At start-up the declarative file (or, outside production, the bundled demo directory)
+ * seeds an empty store, or is applied at every start when {@code stsgate.directory.apply-on-start} is set. The
  * production profile refuses the demo directory and any published example secret.
  */
 @Singleton
@@ -37,21 +45,45 @@ public class DirectorySource {
 
     @Produces
     @Singleton
-    Directory directory(StsgateConfig config) {
-        DirectorySnapshot snapshot = config.directory().file().map(DirectorySource::fromFile).orElseGet(() -> {
-            if (Profiles.production()) {
-                throw new DirectoryFileException("stsgate.directory.file is not set: the production profile does "
-                        + "not load the demo directory");
-            }
-            LOG.warn("stsgate.directory.file is not set: loading the demo directory (published example secrets, "
-                    + "for trying stsgate only)");
-            return fromResource();
-        });
-        if (Profiles.production()) {
-            refuseDemoValues(snapshot);
+    StoredDirectory directory(DirectoryStore store, DirectoryEntries entries, StoreChanges changes,
+            StsgateConfig config) {
+        var directory = new StoredDirectory(store, entries, changes);
+        Optional<DirectoryFile> file = config.directory().file().map(DirectorySource::fromFile);
+        if (file.isEmpty() && Profiles.production() && directory.accounts().isEmpty()) {
+            throw new DirectoryFileException("the store is empty and stsgate.directory.file is not set: the "
+                    + "production profile does not load the demo directory");
         }
-        LOG.infof("Directory loaded: %d account(s)", snapshot.accounts().size());
-        return snapshot;
+        boolean always = config.directory().applyOnStart() && file.isPresent();
+        DirectoryFile desired = file.orElseGet(DirectorySource::demo);
+        var writer = new DirectoryWriter(store, entries, directory);
+        DirectoryPlan plan = writer.change(transaction -> {
+            if (!always && !transaction.entries().isEmpty()) {
+                return new DirectoryPlan(java.util.List.of());
+            }
+            var steps = DirectoryPlan.between(transaction.entries(), entries.split(desired), entries.secrets());
+            steps.applyTo(transaction);
+            return steps;
+        });
+        if (!plan.isEmpty()) {
+            LOG.infof("Directory %s applied to the store: %d change(s)",
+                    config.directory().file().orElse("classpath:" + DEMO_RESOURCE), plan.steps().size());
+            if (file.isEmpty()) {
+                LOG.warn("stsgate.directory.file is not set: the store was seeded with the demo directory "
+                        + "(published example secrets, for trying stsgate only)");
+            }
+        }
+        if (Profiles.production()) {
+            refuseDemoValues(directory.snapshot());
+        }
+        LOG.infof("Directory loaded: %d account(s), store revision %d", directory.accounts().size(),
+                directory.revision());
+        return directory;
+    }
+
+    @Produces
+    @Singleton
+    DirectoryWriter directoryWriter(DirectoryStore store, DirectoryEntries entries, StoredDirectory directory) {
+        return new DirectoryWriter(store, entries, directory);
     }
 
     static void refuseDemoValues(DirectorySnapshot snapshot) {
@@ -69,9 +101,12 @@ public class DirectorySource {
         }
     }
 
-    private static DirectorySnapshot fromFile(String file) {
+    private static DirectoryFile fromFile(String file) {
         try (InputStream in = Files.newInputStream(Path.of(file))) {
-            return DirectoryFileLoader.load(file, in);
+            DirectoryFile parsed = DirectoryFileLoader.parse(file, in);
+            // Validate the file on its own first, so its errors name the file and not the store.
+            DirectoryFileLoader.validate(file, parsed);
+            return parsed;
         } catch (NoSuchFileException e) {
             throw new DirectoryFileException(file + ": does not exist");
         } catch (IOException e) {
@@ -79,12 +114,12 @@ public class DirectorySource {
         }
     }
 
-    private static DirectorySnapshot fromResource() {
+    private static DirectoryFile demo() {
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(DEMO_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the demo directory is missing from the application");
             }
-            return DirectoryFileLoader.load("classpath:" + DEMO_RESOURCE, in);
+            return DirectoryFileLoader.parse("classpath:" + DEMO_RESOURCE, in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

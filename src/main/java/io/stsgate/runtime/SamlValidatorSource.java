@@ -8,21 +8,24 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import io.stsgate.config.StsgateConfig;
-import io.stsgate.identity.saml.InMemoryAssertionReplayCache;
+import io.stsgate.directory.store.JdbcOneTimeUse;
 import io.stsgate.identity.saml.SamlAssertionValidator;
 import io.stsgate.identity.saml.ServiceProvider;
 
-/** stsgate's SAML service provider: entity id, accepted recipients, and a replay cache for assertion ids. */
+/**
+ * stsgate's SAML service provider: entity id, accepted recipients, and the replay cache for assertion ids, shared
+ * through the store by every replica.
+ */
 @Singleton
 public class SamlValidatorSource {
 
     @Produces
     @Singleton
-    SamlAssertionValidator samlAssertionValidator(StsgateConfig config, Clock clock) {
+    SamlAssertionValidator samlAssertionValidator(StsgateConfig config, Clock clock, JdbcOneTimeUse oneTimeUse) {
         var saml = config.saml();
         var serviceProvider = new ServiceProvider(saml.entityId(), new LinkedHashSet<>(saml.recipients()),
                 Optional.empty());
         return new SamlAssertionValidator(serviceProvider, clock, saml.clockSkew(),
-                new InMemoryAssertionReplayCache(clock));
+                oneTimeUse::firstUse);
     }
 }

@@ -14,8 +14,8 @@ import io.stsgate.engine.RequestInfo;
 import io.stsgate.engine.StsException;
 import io.stsgate.engine.TokenService;
 import io.stsgate.identity.oidc.OidcFailure;
-import io.stsgate.identity.oidc.OidcIssuers;
 import io.stsgate.identity.oidc.TokenVerification;
+import io.stsgate.identity.oidc.TrustedIssuers;
 
 /** AssumeRoleWithWebIdentity: unsigned; the OIDC token is the proof. */
 @ApplicationScoped
@@ -24,7 +24,7 @@ public class AssumeRoleWithWebIdentityAction implements ActionHandler {
     @Inject
     TokenService tokens;
     @Inject
-    OidcIssuers issuers;
+    TrustedIssuers issuers;
     @Inject
     Directory directory;
 
@@ -60,7 +60,7 @@ public class AssumeRoleWithWebIdentityAction implements ActionHandler {
                     "ProviderId is only for OAuth 2.0 access tokens, which stsgate does not accept; omit it for "
                             + "OpenID Connect ID tokens.");
         }
-        return issuers.verify(token).map(verification -> {
+        return issuers.current().verify(token).map(verification -> {
             if (verification instanceof TokenVerification.Rejected rejected) {
                 throw rejection(rejected);
             }

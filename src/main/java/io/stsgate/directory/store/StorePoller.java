@@ -1,0 +1,119 @@
+package io.stsgate.directory.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+/**
+ * Keeps {@link StoreChanges} current with what other replicas write: a PostgreSQL {@code LISTEN} for prompt news,
+ * and a poll of the revision counters that bounds the delay when a notification is lost (reconnects, failover).
+ */
+public final class StorePoller implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(StorePoller.class);
+
+    private final DataSource dataSource;
+    private final StoreDialect dialect;
+    private final StoreChanges changes;
+    private final Duration interval;
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "stsgate-store-changes");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean closed;
+    private volatile boolean listening;
+
+    public StorePoller(DataSource dataSource, StoreDialect dialect, StoreChanges changes, Duration interval) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.changes = changes;
+        this.interval = interval;
+    }
+
+    public void start() {
+        long millis = Math.max(100, interval.toMillis());
+        scheduler.scheduleWithFixedDelay(this::poll, millis, millis, TimeUnit.MILLISECONDS);
+        if (dialect == StoreDialect.POSTGRESQL) {
+            scheduler.execute(this::listen);
+        }
+    }
+
+    private void poll() {
+        try (Connection connection = dataSource.getConnection()) {
+            for (String topic : changes.topics()) {
+                changes.published(topic, StoreRevisions.read(connection, topic));
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("Polling the store for changes failed: %s", e.getMessage());
+        }
+    }
+
+    /** Holds one connection in LISTEN until closed; on failure, polling covers the gap and this retries. */
+    private void listen() {
+        while (!closed) {
+            try (Connection connection = dataSource.getConnection()) {
+                try (Statement listen = connection.createStatement()) {
+                    listen.execute("LISTEN " + StoreDialect.CHANNEL);
+                }
+                listening = true;
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                while (!closed) {
+                    PGNotification[] notifications = pg.getNotifications(500);
+                    if (notifications != null) {
+                        for (PGNotification notification : notifications) {
+                            deliver(notification.getParameter());
+                        }
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                listening = false;
+                if (!closed) {
+                    LOG.warnf("Listening for store changes failed, retrying: %s", e.getMessage());
+                    sleep(interval);
+                }
+            }
+        }
+    }
+
+    /** True while a PostgreSQL LISTEN connection is open (health and tests). */
+    public boolean listening() {
+        return listening;
+    }
+
+    private void deliver(String payload) {
+        int colon = payload.lastIndexOf(':');
+        if (colon <= 0) {
+            return;
+        }
+        try {
+            changes.published(payload.substring(0, colon), Long.parseLong(payload.substring(colon + 1)));
+        } catch (NumberFormatException e) {
+            LOG.warnf("Ignoring a store notification without a revision");
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(Math.max(100, duration.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        scheduler.shutdownNow();
+    }
+}

@@ -1,0 +1,33 @@
+package io.stsgate.directory.store;
+
+import java.nio.charset.StandardCharsets;
+
+import io.stsgate.crypto.TokenSealer;
+import io.stsgate.crypto.UnsealResult;
+
+/**
+ * Secret access keys and TOTP seeds at rest: sealed with the keyring (AES-GCM), bound to the entry they belong to, so
+ * a sealed value copied onto another entry does not open. SigV4 and TOTP need the plain secret, so hashing is not an
+ * option; the keyring is the one secret a deployment must keep.
+ */
+public final class StoredSecrets {
+
+    private final TokenSealer sealer;
+
+    public StoredSecrets(TokenSealer sealer) {
+        this.sealer = sealer;
+    }
+
+    public String seal(String secret, EntryId owner) {
+        return sealer.seal(secret.getBytes(StandardCharsets.UTF_8), owner.toString());
+    }
+
+    public String unseal(String sealed, EntryId owner) {
+        UnsealResult result = sealer.unseal(sealed, owner.toString());
+        if (result instanceof UnsealResult.Opened opened) {
+            return new String(opened.plaintext(), StandardCharsets.UTF_8);
+        }
+        throw new StoreFailure("the stored secret of " + owner + " does not open with the keyring (" + result
+                + "); was the keyring replaced?", null);
+    }
+}

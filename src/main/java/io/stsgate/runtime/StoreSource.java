@@ -1,0 +1,110 @@
+package io.stsgate.runtime;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.flywaydb.core.Flyway;
+import org.jboss.logging.Logger;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.InjectableInstance;
+import io.quarkus.flyway.FlywayDataSource;
+import io.stsgate.config.StsgateConfig;
+import io.stsgate.crypto.KeyPurpose;
+import io.stsgate.crypto.Keyring;
+import io.stsgate.crypto.TokenSealer;
+import io.stsgate.directory.store.DirectoryEntries;
+import io.stsgate.directory.store.DirectoryStore;
+import io.stsgate.directory.store.JdbcDirectoryStore;
+import io.stsgate.directory.store.JdbcOneTimeUse;
+import io.stsgate.directory.store.StoreChanges;
+import io.stsgate.directory.store.StoreDialect;
+import io.stsgate.directory.store.StorePoller;
+import io.stsgate.directory.store.StoredSecrets;
+
+/**
+ * Opens the store chosen by {@code stsgate.store.kind}: both connection pools are built into the application and only
+ * the chosen one is used, so switching from the embedded database to PostgreSQL is configuration, not a rebuild. The
+ * schema is migrated by Flyway before anything reads it.
+ */
+@Singleton
+public class StoreSource {
+
+    private static final Logger LOG = Logger.getLogger(StoreSource.class);
+
+    @Inject
+    @io.quarkus.agroal.DataSource("embedded")
+    InjectableInstance<AgroalDataSource> embedded;
+    @Inject
+    @io.quarkus.agroal.DataSource("postgresql")
+    InjectableInstance<AgroalDataSource> postgresql;
+    @Inject
+    @FlywayDataSource("embedded")
+    InjectableInstance<Flyway> embeddedFlyway;
+    @Inject
+    @FlywayDataSource("postgresql")
+    InjectableInstance<Flyway> postgresqlFlyway;
+
+    private StorePoller poller;
+
+    @Produces
+    @Singleton
+    @Store
+    DataSource dataSource(StsgateConfig config) {
+        boolean postgres = config.store().kind() == StsgateConfig.StoreKind.postgresql;
+        Flyway flyway = (postgres ? postgresqlFlyway : embeddedFlyway).get();
+        var result = flyway.migrate();
+        LOG.infof("Store: %s, schema at version %s (%d migration(s) applied now)", config.store().kind(),
+                flyway.info().current() == null ? "none" : flyway.info().current().getVersion(),
+                result.migrationsExecuted);
+        return (postgres ? postgresql : embedded).get();
+    }
+
+    @Produces
+    @Singleton
+    StoreDialect dialect(StsgateConfig config) {
+        return config.store().kind() == StsgateConfig.StoreKind.postgresql ? StoreDialect.POSTGRESQL
+                : StoreDialect.EMBEDDED;
+    }
+
+    @Produces
+    @Singleton
+    StoreChanges storeChanges(@Store DataSource dataSource, StoreDialect dialect, StsgateConfig config) {
+        var changes = new StoreChanges();
+        poller = new StorePoller(dataSource, dialect, changes, config.store().pollInterval());
+        poller.start();
+        return changes;
+    }
+
+    @Produces
+    @Singleton
+    DirectoryStore directoryStore(@Store DataSource dataSource, StoreDialect dialect, StoreChanges changes,
+            Clock clock) {
+        return new JdbcDirectoryStore(dataSource, dialect, changes, clock);
+    }
+
+    @Produces
+    @Singleton
+    DirectoryEntries directoryEntries(Keyring keyring) {
+        return new DirectoryEntries(new StoredSecrets(new TokenSealer(keyring, KeyPurpose.STORED_SECRET)));
+    }
+
+    @Produces
+    @Singleton
+    JdbcOneTimeUse oneTimeUse(@Store DataSource dataSource, Clock clock) {
+        return new JdbcOneTimeUse(dataSource, clock);
+    }
+
+    @PreDestroy
+    void close() {
+        if (poller != null) {
+            poller.close();
+        }
+    }
+}
