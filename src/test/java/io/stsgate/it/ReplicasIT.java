@@ -1,0 +1,122 @@
+package io.stsgate.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.stsgate.crypto.KeyPurpose;
+import io.stsgate.crypto.KeyringFile;
+import io.stsgate.crypto.TokenSealer;
+import io.stsgate.directory.DirectoryFile;
+import io.stsgate.directory.store.DirectoryEntries;
+import io.stsgate.directory.store.JdbcDirectoryStore;
+import io.stsgate.directory.store.StoreChanges;
+import io.stsgate.directory.store.StoreDialect;
+import io.stsgate.directory.store.StoredSecrets;
+import io.stsgate.testsupport.TestClients;
+import io.stsgate.testsupport.process.ReplicaSetup;
+import io.stsgate.testsupport.process.StsgateProcess;
+import io.stsgate.testsupport.store.RequiresPostgres;
+import io.stsgate.testsupport.store.TestPostgres;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.services.sts.model.StsException;
+
+/** Two stsgate processes on one PostgreSQL behave as one: a change made through the store reaches both. */
+@RequiresPostgres
+class ReplicasIT {
+
+    @TempDir
+    static Path folder;
+    static String schema;
+    static ReplicaSetup setup;
+    static StsgateProcess first;
+    static StsgateProcess second;
+
+    @BeforeAll
+    static void startReplicas() {
+        schema = TestPostgres.freshSchema();
+        setup = ReplicaSetup.in(folder);
+        var properties = setup.postgres(TestPostgres.url(schema), TestPostgres.USER);
+        first = StsgateProcess.start("replica-1", properties);
+        second = StsgateProcess.start("replica-2", properties);
+    }
+
+    @AfterAll
+    static void stopReplicas() {
+        if (second != null) {
+            second.close();
+        }
+        if (first != null) {
+            first.close();
+        }
+    }
+
+    @Test
+    void bothReplicasServeTheDirectorySeededOnce() {
+        for (var replica : new StsgateProcess[] { first, second }) {
+            try (var sts = TestClients.sts(replica.endpoint(), operator())) {
+                assertThat(sts.getCallerIdentity().arn()).isEqualTo(ReplicaSetup.OPERATOR_ARN);
+            }
+        }
+    }
+
+    @Test
+    void aRoleAddedToTheStoreCanBeAssumedOnEveryReplicaWithinFiveSeconds() throws Exception {
+        String roleArn = "arn:aws:iam::444444444444:role/added-later";
+        try (var sts = TestClients.sts(second.endpoint(), operator())) {
+            assertThatThrownBy(() -> sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("early")))
+                    .isInstanceOf(StsException.class);
+        }
+
+        addRole("added-later");
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        for (var replica : new StsgateProcess[] { first, second }) {
+            try (var sts = TestClients.sts(replica.endpoint(), operator())) {
+                while (true) {
+                    try {
+                        var assumed = sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("later"));
+                        assertThat(assumed.assumedRoleUser().arn())
+                                .isEqualTo("arn:aws:sts::444444444444:assumed-role/added-later/later");
+                        break;
+                    } catch (StsException e) {
+                        if (System.nanoTime() > deadline) {
+                            throw new AssertionError(replica.name() + " did not see the new role within 5 s", e);
+                        }
+                        Thread.sleep(100);
+                    }
+                }
+            }
+        }
+    }
+
+    private static AwsBasicCredentials operator() {
+        return AwsBasicCredentials.create(setup.accessKeyId(), setup.secretAccessKey());
+    }
+
+    /** Writes a role straight into the store, as another replica's admin API would. */
+    private static void addRole(String name) {
+        var keyring = KeyringFile.load(setup.keyring());
+        var entries = new DirectoryEntries(new StoredSecrets(new TokenSealer(keyring, KeyPurpose.STORED_SECRET)));
+        var store = new JdbcDirectoryStore(TestPostgres.dataSource(schema), StoreDialect.POSTGRESQL,
+                new StoreChanges(), Clock.systemUTC());
+        var role = new DirectoryFile.RoleEntry(name, null, null, null,
+                new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(java.util.Map.of("Version", "2012-10-17",
+                        "Statement", java.util.List.of(java.util.Map.of("Effect", "Allow", "Principal",
+                                java.util.Map.of("AWS", "arn:aws:iam::444444444444:root"), "Action",
+                                "sts:AssumeRole")))),
+                null, null);
+        store.write(tx -> tx.insert(DirectoryEntries.roleId(ReplicaSetup.ACCOUNT, role), ReplicaSetup.ACCOUNT,
+                entries.split(new DirectoryFile(java.util.List.of(new DirectoryFile.AccountEntry(ReplicaSetup.ACCOUNT,
+                        null, null, java.util.List.of(role), null, null, null)))).get(1).body()));
+    }
+}
