@@ -7,12 +7,16 @@ import java.util.Optional;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import io.stsgate.api.saml.BridgeUrls;
 import io.stsgate.config.StsgateConfig;
 import io.stsgate.identity.saml.InMemoryAssertionReplayCache;
 import io.stsgate.identity.saml.SamlAssertionValidator;
 import io.stsgate.identity.saml.ServiceProvider;
 
-/** stsgate's SAML service provider: entity id, accepted recipients, and a replay cache for assertion ids. */
+/**
+ * stsgate's SAML service provider: entity id, accepted recipients (the configured ones and the browser sign-in's ACS),
+ * and a replay cache for assertion ids.
+ */
 @Singleton
 public class SamlValidatorSource {
 
@@ -20,8 +24,10 @@ public class SamlValidatorSource {
     @Singleton
     SamlAssertionValidator samlAssertionValidator(StsgateConfig config, Clock clock) {
         var saml = config.saml();
-        var serviceProvider = new ServiceProvider(saml.entityId(), new LinkedHashSet<>(saml.recipients()),
-                Optional.empty());
+        var recipients = new LinkedHashSet<>(saml.recipients());
+        // The browser sign-in's ACS is published in the SP metadata, so assertions addressed to it are ours.
+        recipients.add(BridgeUrls.of(config.publicUrl()).acs());
+        var serviceProvider = new ServiceProvider(saml.entityId(), recipients, Optional.empty());
         return new SamlAssertionValidator(serviceProvider, clock, saml.clockSkew(),
                 new InMemoryAssertionReplayCache(clock));
     }
