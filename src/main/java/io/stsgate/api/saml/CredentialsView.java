@@ -16,13 +16,16 @@ import io.stsgate.engine.IssuedSession;
 public record CredentialsView(String accessKeyId, String secretAccessKey, String sessionToken, String expiration,
         long minutesLeft, String roleArn, String roleName, String assumedRoleArn, String endpoint) {
 
-    static CredentialsView of(IssuedSession issued, String roleName, String endpoint, Clock clock) {
+    static CredentialsView of(IssuedSession issued, String endpoint, Clock clock) {
         var credentials = issued.credentials();
+        String roleArn = issued.session().sourceArn();
+        // The last path segment of arn:aws:iam::ACCOUNT:role/PATH/NAME.
+        String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
         long minutes = Math.max(0, Duration.between(clock.instant(), credentials.expiration()).toMinutes());
         return new CredentialsView(credentials.accessKeyId(), credentials.secretAccessKey(),
                 credentials.sessionToken(),
                 DateTimeFormatter.ISO_INSTANT.format(credentials.expiration().truncatedTo(ChronoUnit.SECONDS)),
-                minutes, issued.session().sourceArn(), roleName, issued.session().arn(), endpoint);
+                minutes, roleArn, roleName, issued.session().arn(), endpoint);
     }
 
     /** Lines to paste into a POSIX shell. */

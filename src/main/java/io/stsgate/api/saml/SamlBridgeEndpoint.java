@@ -78,7 +78,8 @@ public class SamlBridgeEndpoint {
             String html = BridgeTemplates.picker(nonce, entry.assertion().nameId(), signIn.byAccount(entry.offered()),
                     entry.id(), entry.csrfToken(), PendingSignIns.TTL.toMinutes()).render();
             audit.record(draft.success(clock.instant(), ReasonCode.ANSWERED));
-            return BridgePage.html(200, html, nonce, draft.requestId()).cookie(csrfCookie(entry.csrfToken(), request)).build();
+            return BridgePage.html(200, html, nonce, draft.requestId())
+                    .cookie(csrfCookie(entry.csrfToken(), request)).build();
         } catch (RuntimeException e) {
             return refused(e, draft, nonce);
         }
@@ -100,11 +101,11 @@ public class SamlBridgeEndpoint {
             var info = new RequestInfo(draft.requestId(), remote(request), request.getHeader("User-Agent"),
                     request.isSSL(), null);
             var issued = signIn.issue(entry, role, info, draft);
-            String roleName = issued.session().sourceArn().substring(issued.session().sourceArn().lastIndexOf('/') + 1);
-            var view = CredentialsView.of(issued, roleName, urls().base(), clock);
+            var view = CredentialsView.of(issued, urls().base(), clock);
             String html = BridgeTemplates.credentials(nonce, view).render();
             audit.record(draft.success(clock.instant(), ReasonCode.ISSUED));
-            return BridgePage.html(200, html, nonce, draft.requestId()).cookie(expiredCsrfCookie(request)).build();
+            return BridgePage.html(200, html, nonce, draft.requestId()).cookie(expiredCsrfCookie(request))
+                    .build();
         } catch (RuntimeException e) {
             return refused(e, draft, nonce);
         }
