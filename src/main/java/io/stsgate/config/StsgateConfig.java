@@ -1,5 +1,6 @@
 package io.stsgate.config;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -25,6 +26,14 @@ public interface StsgateConfig {
     Saml saml();
 
     Store store();
+
+    /**
+     * Where people and identity providers reach stsgate: behind a reverse proxy, the proxy's URL. The browser
+     * sign-in's assertion consumer service is this URL plus {@code /saml}; the SP metadata publishes it and it is
+     * always an accepted Recipient.
+     */
+    @WithDefault("http://localhost:8080")
+    URI publicUrl();
 
     interface Directory {
         /**

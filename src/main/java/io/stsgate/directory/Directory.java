@@ -29,4 +29,7 @@ public interface Directory {
     List<OidcProvider> oidcProviders();
 
     Optional<SamlProvider> samlProvider(String providerArn);
+
+    /** Every SAML provider, ordered by ARN: the browser sign-in has no PrincipalArn and finds its provider here. */
+    List<SamlProvider> samlProviders();
 }

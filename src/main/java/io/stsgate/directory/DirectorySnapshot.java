@@ -88,6 +88,11 @@ public final class DirectorySnapshot implements Directory {
         return Optional.ofNullable(samlProviders.get(providerArn));
     }
 
+    @Override
+    public List<SamlProvider> samlProviders() {
+        return samlProviders.values().stream().sorted((a, b) -> a.arn().compareTo(b.arn())).toList();
+    }
+
     /** Every access key and MFA seed, so start-up can refuse the published demo values in production. */
     public Collection<AccessKey> accessKeys() {
         return accessKeys.values();

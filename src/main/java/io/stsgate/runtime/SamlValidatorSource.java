@@ -7,14 +7,15 @@ import java.util.Optional;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import io.stsgate.api.saml.BridgeUrls;
 import io.stsgate.config.StsgateConfig;
 import io.stsgate.directory.store.JdbcOneTimeUse;
 import io.stsgate.identity.saml.SamlAssertionValidator;
 import io.stsgate.identity.saml.ServiceProvider;
 
 /**
- * stsgate's SAML service provider: entity id, accepted recipients, and the replay cache for assertion ids, shared
- * through the store by every replica.
+ * stsgate's SAML service provider: entity id, accepted recipients (the configured ones and the browser sign-in's ACS),
+ * and the replay cache for assertion ids, shared through the store by every replica.
  */
 @Singleton
 public class SamlValidatorSource {
@@ -23,8 +24,10 @@ public class SamlValidatorSource {
     @Singleton
     SamlAssertionValidator samlAssertionValidator(StsgateConfig config, Clock clock, JdbcOneTimeUse oneTimeUse) {
         var saml = config.saml();
-        var serviceProvider = new ServiceProvider(saml.entityId(), new LinkedHashSet<>(saml.recipients()),
-                Optional.empty());
+        var recipients = new LinkedHashSet<>(saml.recipients());
+        // The browser sign-in's ACS is published in the SP metadata, so assertions addressed to it are ours.
+        recipients.add(BridgeUrls.of(config.publicUrl()).acs());
+        var serviceProvider = new ServiceProvider(saml.entityId(), recipients, Optional.empty());
         return new SamlAssertionValidator(serviceProvider, clock, saml.clockSkew(),
                 oneTimeUse::firstUse);
     }

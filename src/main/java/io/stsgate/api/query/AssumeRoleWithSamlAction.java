@@ -92,7 +92,8 @@ public class AssumeRoleWithSamlAction implements ActionHandler {
                 .finish(info.requestId()));
     }
 
-    static ReasonCode reason(SamlFailure failure) {
+    /** The audit reason of a refused assertion; shared with the browser sign-in. */
+    public static ReasonCode reason(SamlFailure failure) {
         return switch (failure) {
             case EXPIRED -> ReasonCode.SAML_EXPIRED;
             case REPLAYED -> ReasonCode.SAML_REPLAYED;

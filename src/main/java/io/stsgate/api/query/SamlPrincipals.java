@@ -25,12 +25,13 @@ import io.stsgate.identity.saml.VerifiedAssertion;
  * Reads a verified assertion as AWS reads it: the Role attribute (role and provider ARN pairs, either order), the
  * required RoleSessionName, SessionDuration, PrincipalTag:*, TransitiveTagKeys and SourceIdentity; and the trust
  * policy keys {@code saml:aud}, {@code saml:iss}, {@code saml:sub}, {@code saml:sub_type},
- * {@code saml:namequalifier}, {@code saml:doc}, plus every attribute as {@code saml:<Name>}.
+ * {@code saml:namequalifier}, {@code saml:doc}, plus every attribute as {@code saml:<Name>}. Public because the
+ * browser sign-in ({@code api.saml}) must read an assertion exactly as AssumeRoleWithSAML does.
  */
-final class SamlPrincipals {
+public final class SamlPrincipals {
 
     static final String ATTRIBUTES = "https://aws.amazon.com/SAML/Attributes/";
-    static final String ROLE = ATTRIBUTES + "Role";
+    public static final String ROLE = ATTRIBUTES + "Role";
     static final String ROLE_SESSION_NAME = ATTRIBUTES + "RoleSessionName";
     static final String SESSION_DURATION = ATTRIBUTES + "SessionDuration";
     static final String PRINCIPAL_TAG = ATTRIBUTES + "PrincipalTag:";
@@ -52,7 +53,7 @@ final class SamlPrincipals {
     }
 
     /** The session name the assertion sets; AWS requires it. */
-    static String roleSessionName(VerifiedAssertion assertion) {
+    public static String roleSessionName(VerifiedAssertion assertion) {
         var values = assertion.attributes().getOrDefault(ROLE_SESSION_NAME, List.of());
         if (values.isEmpty()) {
             throw invalid("RoleSessionName is required in AuthnResponse");
@@ -65,7 +66,7 @@ final class SamlPrincipals {
     }
 
     /** Whether the Role attribute grants this role through this provider (values in either order). */
-    static boolean grants(VerifiedAssertion assertion, String roleArn, String providerArn) {
+    public static boolean grants(VerifiedAssertion assertion, String roleArn, String providerArn) {
         for (String value : assertion.attributes().getOrDefault(ROLE, List.of())) {
             String[] pair = value.split(",");
             if (pair.length == 2) {
@@ -79,7 +80,7 @@ final class SamlPrincipals {
         return false;
     }
 
-    static FederatedPrincipal of(VerifiedAssertion assertion, SamlProvider provider, Clock clock) {
+    public static FederatedPrincipal of(VerifiedAssertion assertion, SamlProvider provider, Clock clock) {
         var keys = new LinkedHashMap<String, List<String>>();
         assertion.attributes().forEach((name, values) -> {
             keys.put("saml:" + name, values);

@@ -121,4 +121,9 @@ public final class StoredDirectory implements Directory {
     public Optional<SamlProvider> samlProvider(String providerArn) {
         return snapshot().samlProvider(providerArn);
     }
+
+    @Override
+    public List<SamlProvider> samlProviders() {
+        return snapshot().samlProviders();
+    }
 }
