@@ -100,6 +100,17 @@ public interface StsgateConfig {
         /** Allowed clock difference for NotBefore and NotOnOrAfter. */
         @WithDefault("PT60S")
         Duration clockSkew();
+
+        /** stsgate's key pair for encrypted assertions; without it, EncryptedAssertions are refused. */
+        Encryption encryption();
+
+        interface Encryption {
+            /** PEM file with the unencrypted PKCS#8 RSA private key ({@code BEGIN PRIVATE KEY}), 2048 bits or more. */
+            Optional<String> keyFile();
+
+            /** PEM file with the X.509 certificate of that key, which IdPs encrypt to (published in SP metadata). */
+            Optional<String> certificateFile();
+        }
     }
 
     interface Store {

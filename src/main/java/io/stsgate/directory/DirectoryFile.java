@@ -16,8 +16,13 @@ public record DirectoryFile(List<AccountEntry> accounts) {
             List<SamlProviderEntry> samlProviders) {
     }
 
-    /** A SAML provider: the IdP's entity id and its signing certificates (PEM), several during a rotation. */
-    public record SamlProviderEntry(String name, String entityId, List<String> signingCertificates, String ssoUrl) {
+    /**
+     * A SAML provider: the IdP's metadata XML ({@code EntityDescriptor}), or its entity id and signing certificates
+     * (PEM, several during a rotation), or both (then the entity ids must agree, the certificates add up and
+     * {@code ssoUrl} overrides the metadata's).
+     */
+    public record SamlProviderEntry(String name, String metadata, String entityId, List<String> signingCertificates,
+            String ssoUrl) {
     }
 
     /** An OIDC provider; durations in ISO-8601 ({@code PT60S}); {@code jwks} is a static JWKS document. */

@@ -150,19 +150,45 @@ public final class DirectoryFileLoader {
                 throw fail(where, "name: must be 1 to 128 characters of letters, digits and ._-, got " + quoted(name));
             }
             String at = where + " '" + name + "'";
-            if (entry.entityId() == null || entry.entityId().isBlank() || entry.entityId().length() > 1024) {
-                throw fail(at, "entityId: the IdP's entity id (the Issuer of its assertions) is required");
+            SamlIdpMetadata metadata = null;
+            if (entry.metadata() != null) {
+                try {
+                    metadata = SamlIdpMetadataParser.parse(entry.metadata());
+                } catch (SamlMetadataException e) {
+                    throw fail(at, "metadata: " + e.getMessage());
+                }
             }
-            var pems = entry.signingCertificates() == null ? List.<String> of() : entry.signingCertificates();
-            if (pems.isEmpty() || pems.size() > 10) {
-                throw fail(at, "signingCertificates: between 1 and 10 PEM certificates are required");
+            String entityId = entry.entityId();
+            if (metadata != null && entityId != null && !entityId.equals(metadata.entityId())) {
+                throw fail(at, "entityId: " + quoted(entityId) + " differs from the metadata's entityID "
+                        + quoted(metadata.entityId()) + "; give one of them");
+            }
+            if (metadata != null) {
+                entityId = metadata.entityId();
+            }
+            if (entityId == null || entityId.isBlank() || entityId.length() > 1024) {
+                throw fail(at, "entityId: the IdP's entity id (the Issuer of its assertions) is required, "
+                        + "or its metadata");
             }
             var certificates = new ArrayList<java.security.cert.X509Certificate>();
-            for (int i = 0; i < pems.size(); i++) {
-                certificates.add(PemCertificates.parse(pems.get(i)).orElseThrow(() -> fail(at,
-                        "signingCertificates: entry is not a PEM X.509 certificate")));
+            if (metadata != null) {
+                certificates.addAll(metadata.signingCertificates());
             }
-            var provider = new SamlProvider(account, name, entry.entityId(), certificates, entry.ssoUrl());
+            var pems = entry.signingCertificates() == null ? List.<String> of() : entry.signingCertificates();
+            for (String pem : pems) {
+                var certificate = PemCertificates.parse(pem).orElseThrow(() -> fail(at,
+                        "signingCertificates: entry is not a PEM X.509 certificate"));
+                if (!certificates.contains(certificate)) {
+                    certificates.add(certificate);
+                }
+            }
+            if (certificates.isEmpty() || certificates.size() > SamlIdpMetadataParser.MAX_SIGNING_CERTIFICATES) {
+                throw fail(at, "signingCertificates: between 1 and " + SamlIdpMetadataParser.MAX_SIGNING_CERTIFICATES
+                        + " certificates are required (PEM here, or in the metadata), got " + certificates.size());
+            }
+            String ssoUrl = entry.ssoUrl() != null || metadata == null ? entry.ssoUrl()
+                    : metadata.ssoUrl().orElse(null);
+            var provider = new SamlProvider(account, name, entityId, certificates, ssoUrl);
             if (samlProviders.containsKey(provider.arn())) {
                 throw fail(at, "name: duplicate SAML provider");
             }

@@ -2,7 +2,6 @@ package io.stsgate.runtime;
 
 import java.time.Clock;
 import java.util.LinkedHashSet;
-import java.util.Optional;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -11,23 +10,26 @@ import io.stsgate.api.saml.BridgeUrls;
 import io.stsgate.config.StsgateConfig;
 import io.stsgate.directory.store.JdbcOneTimeUse;
 import io.stsgate.identity.saml.SamlAssertionValidator;
+import io.stsgate.identity.saml.SamlServiceProviderKeys;
 import io.stsgate.identity.saml.ServiceProvider;
 
 /**
  * stsgate's SAML service provider: entity id, accepted recipients (the configured ones and the browser sign-in's ACS),
- * and the replay cache for assertion ids, shared through the store by every replica.
+ * the decryption key when configured, and the replay cache for assertion ids, shared through the store by every
+ * replica.
  */
 @Singleton
 public class SamlValidatorSource {
 
     @Produces
     @Singleton
-    SamlAssertionValidator samlAssertionValidator(StsgateConfig config, Clock clock, JdbcOneTimeUse oneTimeUse) {
+    SamlAssertionValidator samlAssertionValidator(StsgateConfig config, Clock clock, SamlServiceProviderKeys keys,
+            JdbcOneTimeUse oneTimeUse) {
         var saml = config.saml();
         var recipients = new LinkedHashSet<>(saml.recipients());
         // The browser sign-in's ACS is published in the SP metadata, so assertions addressed to it are ours.
         recipients.add(BridgeUrls.of(config.publicUrl()).acs());
-        var serviceProvider = new ServiceProvider(saml.entityId(), recipients, Optional.empty());
+        var serviceProvider = new ServiceProvider(saml.entityId(), recipients, keys.decryptionKey());
         return new SamlAssertionValidator(serviceProvider, clock, saml.clockSkew(),
                 oneTimeUse::firstUse);
     }

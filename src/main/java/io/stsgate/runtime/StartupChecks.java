@@ -7,8 +7,12 @@ import jakarta.inject.Singleton;
 import io.quarkus.runtime.StartupEvent;
 import io.stsgate.crypto.Keyring;
 import io.stsgate.directory.Directory;
+import io.stsgate.identity.saml.SamlAssertionValidator;
 
-/** Loads keyring and directory at start-up, so an invalid file stops start-up instead of the first request. */
+/**
+ * Loads keyring, directory and the SAML validator at start-up, so an invalid file or key stops start-up instead of
+ * the first request.
+ */
 @Singleton
 public class StartupChecks {
 
@@ -16,6 +20,9 @@ public class StartupChecks {
     Keyring keyring;
     @Inject
     Directory directory;
+    /** Initialises OpenSAML and reads the SP encryption key now, not on the first SAML request. */
+    @Inject
+    SamlAssertionValidator samlValidator;
 
     void onStart(@Observes StartupEvent event) {
         keyring.primary();

@@ -2,7 +2,6 @@ package io.stsgate.api.saml;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -27,6 +26,7 @@ import io.stsgate.audit.ReasonCode;
 import io.stsgate.config.StsgateConfig;
 import io.stsgate.engine.RequestInfo;
 import io.stsgate.engine.StsException;
+import io.stsgate.identity.saml.SamlServiceProviderKeys;
 import io.stsgate.identity.saml.ServiceProviderMetadata;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -58,6 +58,8 @@ public class SamlBridgeEndpoint {
     StsgateConfig config;
     @Inject
     Clock clock;
+    @Inject
+    SamlServiceProviderKeys serviceProviderKeys;
 
     private volatile String metadata;
 
@@ -137,7 +139,7 @@ public class SamlBridgeEndpoint {
         if (xml == null) {
             // The same document every time: configuration is fixed for the life of the process.
             xml = ServiceProviderMetadata.xml(config.saml().entityId(), urls().acs(),
-                    Optional.empty());
+                    serviceProviderKeys.encryptionCertificate());
             metadata = xml;
         }
         return BridgePage.secured(Response.ok(xml, METADATA_TYPE), null).build();

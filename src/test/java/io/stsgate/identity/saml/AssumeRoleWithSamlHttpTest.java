@@ -125,6 +125,13 @@ class AssumeRoleWithSamlHttpTest {
     }
 
     @Test
+    void whenTheAssertionIsEncryptedButStsgateHasNoDecryptionKeyThenInvalidIdentityToken() {
+        String encrypted = response().with(b -> b.encryptFor = TestSamlKeys.SP_ENCRYPTION.keyPair().getPublic())
+                .base64();
+        assertRefused(SamlTrustResource.ROLE, TestSamlResponses.PROVIDER_ARN, encrypted, "InvalidIdentityToken");
+    }
+
+    @Test
     void whenNotBase64ThenInvalidIdentityToken() {
         assertRefused(SamlTrustResource.ROLE, TestSamlResponses.PROVIDER_ARN, "%%% not base64 %%%",
                 "InvalidIdentityToken");

@@ -22,7 +22,7 @@ public class SamlTrustResource implements QuarkusTestResourceLifecycleManager {
     static final String ROLE = "arn:aws:iam::222222222222:role/saml-readonly";
     static final String NOT_GRANTED_ROLE = "arn:aws:iam::222222222222:role/saml-admin";
     static final String OTHER_PROVIDER_ARN = "arn:aws:iam::222222222222:saml-provider/other";
-    private static final Path DIRECTORY = Path.of("target", "saml-idp").toAbsolutePath();
+    static final Path DIRECTORY = Path.of("target", "saml-idp").toAbsolutePath();
 
     @Override
     public Map<String, String> start() {

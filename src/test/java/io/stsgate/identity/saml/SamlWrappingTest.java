@@ -24,17 +24,22 @@ class SamlWrappingTest {
     private static final String A = SAMLConstants.SAML20_NS;
     private static final String DS = SignatureConstants.XMLSIG_NS;
 
-    private static void assertWrapping(Document doc) {
+    /**
+     * Asserts the exact refusal: a wrapped document must be caught by the structure checks (WRAPPING, with the
+     * defence named in the detail), before any signature is verified or any value read.
+     */
+    private static void assertWrapping(Document doc, String defence) {
         SamlValidation result = validator().validate(base64(doc), provider());
         assertThat(result).isInstanceOf(SamlValidation.Invalid.class);
-        assertThat(((SamlValidation.Invalid) result).failure()).as(((SamlValidation.Invalid) result).detail())
-                .isIn(SamlFailure.WRAPPING, SamlFailure.BAD_SIGNATURE);
+        SamlValidation.Invalid invalid = (SamlValidation.Invalid) result;
+        assertThat(invalid.failure()).as(invalid.detail()).isEqualTo(SamlFailure.WRAPPING);
+        assertThat(invalid.detail()).contains(defence);
     }
 
-    /** Makes {@code assertion} evil: admin subject and a fresh ID unless {@code keepId}. */
+    /** Makes {@code assertion} evil: admin subject and a fresh ID (not shared with the Response) unless {@code keepId}. */
     private static void makeEvil(Element assertion, boolean keepId) {
         if (!keepId) {
-            assertion.setAttribute("ID", "_evil");
+            assertion.setAttribute("ID", "_evil-assertion");
         }
         Element subject = child(assertion, A, "Subject");
         child(subject, A, "NameID").setTextContent("admin@example.com");
@@ -64,10 +69,10 @@ class SamlWrappingTest {
         Document doc = signedResponse();
         Element root = doc.getDocumentElement();
         Element original = copyWithoutSignature(root);
-        root.setAttribute("ID", "_evil");
+        root.setAttribute("ID", "_evil-response");
         makeEvil(child(root, A, "Assertion"), false);
         child(root, DS, "Signature").appendChild(original);
-        assertWrapping(doc);
+        assertWrapping(doc, "more than one Response element");
     }
 
     @Test
@@ -75,10 +80,10 @@ class SamlWrappingTest {
         Document doc = signedResponse();
         Element root = doc.getDocumentElement();
         Element original = copyWithoutSignature(root);
-        root.setAttribute("ID", "_evil");
+        root.setAttribute("ID", "_evil-response");
         makeEvil(child(root, A, "Assertion"), false);
         root.insertBefore(original, child(root, DS, "Signature"));
-        assertWrapping(doc);
+        assertWrapping(doc, "more than one Response element");
     }
 
     @Test
@@ -89,7 +94,7 @@ class SamlWrappingTest {
         Element evil = copyWithoutSignature(signed);
         makeEvil(evil, false);
         root.insertBefore(evil, signed);
-        assertWrapping(doc);
+        assertWrapping(doc, "the document contains 2 assertions");
     }
 
     @Test
@@ -101,7 +106,7 @@ class SamlWrappingTest {
         makeEvil(evil, false);
         root.replaceChild(evil, signed);
         evil.appendChild(signed);
-        assertWrapping(doc);
+        assertWrapping(doc, "the document contains 2 assertions");
     }
 
     @Test
@@ -112,7 +117,7 @@ class SamlWrappingTest {
         Element original = copyWithoutSignature(signed);
         makeEvil(signed, true);
         root.appendChild(original);
-        assertWrapping(doc);
+        assertWrapping(doc, "duplicate ID");
     }
 
     @Test
@@ -123,7 +128,7 @@ class SamlWrappingTest {
         Element original = copyWithoutSignature(signed);
         makeEvil(signed, false);
         child(signed, DS, "Signature").appendChild(original);
-        assertWrapping(doc);
+        assertWrapping(doc, "the document contains 2 assertions");
     }
 
     @Test
@@ -137,7 +142,7 @@ class SamlWrappingTest {
         root.insertBefore(extensions, child(root, P, "Status"));
         extensions.appendChild(signed);
         root.appendChild(evil);
-        assertWrapping(doc);
+        assertWrapping(doc, "the document contains 2 assertions");
     }
 
     @Test
@@ -150,7 +155,7 @@ class SamlWrappingTest {
         Element object = doc.createElementNS(DS, "ds:Object");
         object.appendChild(original);
         child(signed, DS, "Signature").appendChild(object);
-        assertWrapping(doc);
+        assertWrapping(doc, "duplicate ID");
     }
 
     @Test
@@ -160,7 +165,7 @@ class SamlWrappingTest {
         Element signed = child(root, A, "Assertion");
         Element secondSignature = (Element) child(signed, DS, "Signature").cloneNode(true);
         signed.appendChild(secondSignature);
-        assertWrapping(doc);
+        assertWrapping(doc, "Assertion carries 2 signatures");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.stsgate.testsupport.keycloak;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +29,23 @@ public final class KeycloakAdmin {
     /** The realm's SAML 2.0 IdP metadata (EntityDescriptor XML). Public; no admin token needed. */
     public String samlIdpDescriptor() {
         return KeycloakHttp.getText(server.samlDescriptorUri(), null, "SAML IdP descriptor");
+    }
+
+    /**
+     * Points the SAML client {@code urn:stsgate:sp} at {@code acsUrl}: its POST assertion consumer URL and base URL.
+     * IdP-initiated SSO sends the Response there, and Keycloak writes it as the Destination and Recipient.
+     */
+    public void setSamlAssertionConsumerUrl(String acsUrl) {
+        String token = adminToken();
+        String what = "update the assertion consumer URL of " + StsgateRealm.SAML_ENTITY_ID;
+        URI client = realmAdmin("/clients/" + clientUuid(token, StsgateRealm.SAML_ENTITY_ID));
+        ObjectNode representation = (ObjectNode) KeycloakHttp.getJson(client, token, what);
+        representation.put("baseUrl", acsUrl);
+        ObjectNode attributes = representation.path("attributes").isObject()
+                ? (ObjectNode) representation.get("attributes")
+                : representation.putObject("attributes");
+        attributes.put("saml_assertion_consumer_url_post", acsUrl);
+        KeycloakHttp.putJson(client, token, representation, what);
     }
 
     /** kid of the key that currently signs RS256 tokens. */
@@ -107,6 +126,15 @@ public final class KeycloakAdmin {
         // The component comes back without its private key; Keycloak keeps it when the PUT omits it.
         changes.forEach((name, value) -> config.set(name, KeycloakHttp.JSON.createArrayNode().add(value)));
         KeycloakHttp.putJson(uri, token, component, what);
+    }
+
+    private String clientUuid(String token, String clientId) {
+        URI uri = realmAdmin("/clients?clientId=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8));
+        JsonNode clients = KeycloakHttp.getJson(uri, token, "find client " + clientId);
+        if (!clients.isArray() || clients.size() != 1) {
+            throw new KeycloakException("find client " + clientId + ": " + clients.size() + " matches");
+        }
+        return clients.get(0).path("id").asText();
     }
 
     private JsonNode keys(String token) {

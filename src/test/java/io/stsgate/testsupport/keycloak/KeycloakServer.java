@@ -175,6 +175,11 @@ public final class KeycloakServer implements AutoCloseable {
         return new KeycloakTokens(this);
     }
 
+    /** Real signed SAML Responses through IdP-initiated SSO and the login form. */
+    public KeycloakSamlLogin samlLogin() {
+        return new KeycloakSamlLogin(this);
+    }
+
     public KeycloakAdmin admin() {
         return new KeycloakAdmin(this);
     }

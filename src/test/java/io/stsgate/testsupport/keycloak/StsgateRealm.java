@@ -21,6 +21,9 @@ public final class StsgateRealm {
     /** Entity id (client id) of the SAML service provider; IdP-initiated SSO URL name {@code stsgate}. */
     public static final String SAML_ENTITY_ID = "urn:stsgate:sp";
 
+    /** {@code saml_idp_initiated_sso_url_name} of the SAML client: {@code /protocol/saml/clients/stsgate}. */
+    public static final String SAML_IDP_INITIATED_SSO_URL_NAME = "stsgate";
+
     /** ID-token claim carrying AWS session tags, as AssumeRoleWithWebIdentity expects it. */
     public static final String AWS_TAGS_CLAIM = "https://aws.amazon.com/tags";
 
