@@ -43,17 +43,8 @@ public final class JdbcDirectoryStore implements DirectoryStore {
     @Override
     public DirectoryContents read() {
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            try {
-                long revision = StoreRevisions.read(connection, TOPIC);
-                List<StoredEntry> entries = selectAll(connection);
-                connection.commit();
-                return new DirectoryContents(revision, entries);
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
+            return StoreTransactions.inTransaction(connection, Connection.TRANSACTION_REPEATABLE_READ,
+                    () -> new DirectoryContents(StoreRevisions.read(connection, TOPIC), selectAll(connection)));
         } catch (SQLException e) {
             throw new StoreFailure("the directory could not be read: " + e.getMessage(), e);
         }
@@ -62,6 +53,7 @@ public final class JdbcDirectoryStore implements DirectoryStore {
     @Override
     public long revision() {
         try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
             return StoreRevisions.read(connection, TOPIC);
         } catch (SQLException e) {
             throw new StoreFailure("the directory revision could not be read: " + e.getMessage(), e);
@@ -70,27 +62,26 @@ public final class JdbcDirectoryStore implements DirectoryStore {
 
     @Override
     public <T> T write(Function<DirectoryTransaction, T> write) {
-        long committed;
-        T result;
+        record Outcome<R>(R result, long revision) {
+        }
+        Outcome<T> outcome;
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
+            outcome = StoreTransactions.inTransaction(connection, Connection.TRANSACTION_READ_COMMITTED, () -> {
                 long revision = StoreRevisions.lock(connection, TOPIC);
                 var transaction = new Transaction(connection);
-                result = write.apply(transaction);
-                committed = revision;
-                if (transaction.changed) {
-                    committed = StoreRevisions.bump(connection, TOPIC, revision);
-                    dialect.announce(connection, TOPIC, committed);
+                T result = write.apply(transaction);
+                if (!transaction.changed) {
+                    return new Outcome<>(result, revision);
                 }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
+                long bumped = StoreRevisions.bump(connection, TOPIC, revision);
+                dialect.announce(connection, TOPIC, bumped);
+                return new Outcome<>(result, bumped);
+            });
         } catch (SQLException e) {
             throw new StoreFailure("the directory could not be written: " + e.getMessage(), e);
         }
+        long committed = outcome.revision();
+        T result = outcome.result();
         changes.published(TOPIC, committed);
         return result;
     }

@@ -31,6 +31,7 @@ public final class JdbcOneTimeUse implements MfaUsage {
     /** True the first time {@code assertionId} is seen before it expires; false for every later use. */
     public boolean firstUse(String assertionId, Instant notOnOrAfter) {
         try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
             try (PreparedStatement purge = connection
                     .prepareStatement("delete from saml_assertion_use where expires_at <= ?")) {
                 purge.setTimestamp(1, Timestamp.from(clock.instant()));
@@ -54,6 +55,7 @@ public final class JdbcOneTimeUse implements MfaUsage {
     @Override
     public boolean recordUse(String serialNumber, long step) {
         try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
             try (PreparedStatement update = connection.prepareStatement(
                     "update mfa_device_use set last_step = ? where serial_number = ? and last_step < ?")) {
                 update.setLong(1, step);

@@ -51,6 +51,7 @@ public final class StorePoller implements AutoCloseable {
 
     private void poll() {
         try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
             for (String topic : changes.topics()) {
                 changes.published(topic, StoreRevisions.read(connection, topic));
             }
@@ -63,6 +64,8 @@ public final class StorePoller implements AutoCloseable {
     private void listen() {
         while (!closed) {
             try (Connection connection = dataSource.getConnection()) {
+                // LISTEN takes effect at commit: it must not run inside an open transaction.
+                connection.setAutoCommit(true);
                 try (Statement listen = connection.createStatement()) {
                     listen.execute("LISTEN " + StoreDialect.CHANNEL);
                 }
