@@ -104,7 +104,7 @@ public final class TokenService {
                 role.roleId() + ":" + cmd.roleSessionName(), cmd.roleSessionName(), now, now.plusSeconds(duration),
                 mfaAt, sourceIdentity, tags.tags(), tags.transitiveKeys(), cmd.policy(), cmd.policyArns(), chained,
                 inheritedSession == null ? null : inheritedSession.federatedProvider(),
-                inheritedSession == null ? null : inheritedSession.federatedSubject());
+                inheritedSession == null ? null : inheritedSession.federatedSubject(), originOf(caller));
         return issue(draft, packed, audit);
     }
 
@@ -182,7 +182,7 @@ public final class TokenService {
         Instant now = now();
         var draft = new SessionContext(SessionKind.USER_SESSION, null, null, user.accountId(), user.arn(),
                 user.arn(), user.user().userId(), null, now, now.plusSeconds(duration), mfaAt, null, List.of(),
-                Set.of(), null, List.of(), false, null, null);
+                Set.of(), null, List.of(), false, null, null, user.arn());
         return issue(draft, null, audit);
     }
 
@@ -210,7 +210,7 @@ public final class TokenService {
         Instant now = now();
         var draft = new SessionContext(SessionKind.FEDERATED_USER, null, null, user.accountId(), federatedArn,
                 user.arn(), user.accountId() + ":" + cmd.name(), cmd.name(), now, now.plusSeconds(duration), null,
-                null, tags.tags(), Set.of(), cmd.policy(), cmd.policyArns(), false, null, null);
+                null, tags.tags(), Set.of(), cmd.policy(), cmd.policyArns(), false, null, null, user.arn());
         return issue(draft, packed, audit);
     }
 
@@ -308,6 +308,14 @@ public final class TokenService {
                     "SourceIdentity cannot be changed once it is set on a session.");
         }
         return existing != null ? existing : requested;
+    }
+
+    /** The IAM user at the start of a chain, carried into the new session so revoking that user's sessions finds it. */
+    private static String originOf(Caller caller) {
+        if (caller instanceof Caller.SessionCaller s) {
+            return s.session().originArn();
+        }
+        return caller.arn();
     }
 
     /** The IAM user behind a call, for MFA: role and federated sessions have none. */
