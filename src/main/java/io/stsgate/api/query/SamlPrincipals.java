@@ -27,7 +27,7 @@ import io.stsgate.identity.saml.VerifiedAssertion;
  * policy keys {@code saml:aud}, {@code saml:iss}, {@code saml:sub}, {@code saml:sub_type},
  * {@code saml:namequalifier}, {@code saml:doc}, plus every attribute as {@code saml:<Name>}.
  */
-final class SamlPrincipals {
+public final class SamlPrincipals {
 
     static final String ATTRIBUTES = "https://aws.amazon.com/SAML/Attributes/";
     static final String ROLE = ATTRIBUTES + "Role";
@@ -52,7 +52,7 @@ final class SamlPrincipals {
     }
 
     /** The session name the assertion sets; AWS requires it. */
-    static String roleSessionName(VerifiedAssertion assertion) {
+    public static String roleSessionName(VerifiedAssertion assertion) {
         var values = assertion.attributes().getOrDefault(ROLE_SESSION_NAME, List.of());
         if (values.isEmpty()) {
             throw invalid("RoleSessionName is required in AuthnResponse");
@@ -65,7 +65,7 @@ final class SamlPrincipals {
     }
 
     /** Whether the Role attribute grants this role through this provider (values in either order). */
-    static boolean grants(VerifiedAssertion assertion, String roleArn, String providerArn) {
+    public static boolean grants(VerifiedAssertion assertion, String roleArn, String providerArn) {
         for (String value : assertion.attributes().getOrDefault(ROLE, List.of())) {
             String[] pair = value.split(",");
             if (pair.length == 2) {
@@ -79,7 +79,7 @@ final class SamlPrincipals {
         return false;
     }
 
-    static FederatedPrincipal of(VerifiedAssertion assertion, SamlProvider provider, Clock clock) {
+    public static FederatedPrincipal of(VerifiedAssertion assertion, SamlProvider provider, Clock clock) {
         var keys = new LinkedHashMap<String, List<String>>();
         assertion.attributes().forEach((name, values) -> {
             keys.put("saml:" + name, values);
