@@ -1,6 +1,7 @@
 package io.stsgate.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 
 import org.jboss.logging.Logger;
 
@@ -10,8 +11,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** Writes each audit event as one JSON line on the {@code stsgate.audit} log category. */
+/**
+ * Writes each audit event as one JSON line on the {@code stsgate.audit} log category. Typed to itself: the application
+ * injects the {@link AuditFanOut} as its {@link AuditSink}.
+ */
 @ApplicationScoped
+@Typed(LogAuditSink.class)
 public class LogAuditSink implements AuditSink {
 
     private static final Logger LOG = Logger.getLogger("stsgate.audit");

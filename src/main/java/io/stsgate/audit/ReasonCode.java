@@ -17,6 +17,14 @@ public enum ReasonCode {
     ACCESS_KEY_INACTIVE,
     SESSION_TOKEN_INVALID,
     SESSION_TOKEN_EXPIRED,
+    /** The temporary credential itself was revoked (access-key scope). */
+    CREDENTIAL_REVOKED,
+    /** The session's role had its sessions issued before a time revoked. */
+    ROLE_SESSIONS_REVOKED,
+    /** The session's subject (IAM user at the chain's start, or federated subject) had its sessions revoked. */
+    SUBJECT_SESSIONS_REVOKED,
+    /** The session's source identity had its sessions revoked. */
+    SOURCE_IDENTITY_SESSIONS_REVOKED,
     ROLE_NOT_FOUND,
     CALLER_NOT_PERMITTED,
     TRUST_POLICY_DENIED,

@@ -35,6 +35,8 @@ public interface StsgateConfig {
     @WithDefault("http://localhost:8080")
     URI publicUrl();
 
+    Audit audit();
+
     interface Directory {
         /**
          * The declarative directory file (YAML), applied to an empty store at start-up. When absent, an empty store
@@ -132,6 +134,28 @@ public interface StsgateConfig {
          */
         @WithDefault("PT2S")
         Duration pollInterval();
+    }
+
+    interface Audit {
+        /** The audit trail in the store ({@code audit_event}), next to the log. */
+        AuditStore store();
+    }
+
+    interface AuditStore {
+        /**
+         * Events waiting to be written to the store. When full, further events are dropped from the store (the log
+         * keeps them), counted in {@code stsgate.audit.store.dropped} and reported once a minute.
+         */
+        @WithDefault("10000")
+        int queueCapacity();
+
+        /** Most events written in one transaction. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** How long shutdown waits for queued events to be written. */
+        @WithDefault("PT10S")
+        Duration flushTimeout();
     }
 
     enum StoreKind {

@@ -19,7 +19,9 @@ import java.util.Set;
  */
 final class SessionCodec {
 
-    private static final int VERSION = 1;
+    /** Version 2 appends the origin ARN; version-1 tokens, issued before it, still verify. */
+    private static final int VERSION = 2;
+    private static final int VERSION_1 = 1;
     private static final int MAX_ITEMS = 64;
 
     private SessionCodec() {
@@ -58,16 +60,18 @@ final class SessionCodec {
             out.writeBoolean(s.chained());
             writeString(out, s.federatedProvider());
             writeString(out, s.federatedSubject());
+            writeString(out, s.originArn());
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory cannot fail", e);
         }
         return bytes.toByteArray();
     }
 
-    /** Decodes a sealed plaintext; empty for anything that is not a well-formed version-1 context. */
+    /** Decodes a sealed plaintext; empty for anything that is not a well-formed version-1 or version-2 context. */
     static Optional<SessionContext> decode(byte[] plaintext) {
         try (var in = new DataInputStream(new ByteArrayInputStream(plaintext))) {
-            if (in.readUnsignedByte() != VERSION) {
+            int version = in.readUnsignedByte();
+            if (version != VERSION && version != VERSION_1) {
                 return Optional.empty();
             }
             int kind = in.readUnsignedByte();
@@ -104,13 +108,14 @@ final class SessionCodec {
             boolean chained = in.readBoolean();
             String federatedProvider = readString(in);
             String federatedSubject = readString(in);
+            String originArn = version == VERSION ? readString(in) : null;
             if (in.available() != 0) {
                 return Optional.empty();
             }
             return Optional.of(new SessionContext(SessionKind.values()[kind], keyId, accessKeyId, accountId, arn,
                     sourceArn, principalId, sessionName, issuedAt, expiresAt,
                     mfa < 0 ? null : Instant.ofEpochSecond(mfa), sourceIdentity, tags, transitive, policy,
-                    policyArns, chained, federatedProvider, federatedSubject));
+                    policyArns, chained, federatedProvider, federatedSubject, originArn));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

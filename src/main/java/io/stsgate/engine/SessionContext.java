@@ -20,12 +20,25 @@ import java.util.TreeSet;
  * @param chained whether a role session assumed this one (role chaining)
  * @param federatedProvider the OIDC or SAML provider ARN of a federated session, or null
  * @param federatedSubject the subject the provider asserted, or null
+ * @param originArn the IAM user at the start of the chain (the caller of AssumeRole, GetSessionToken or
+ *        GetFederationToken, carried along role chaining), or null for sessions that began with federation; revoking a
+ *        subject matches it
  */
 public record SessionContext(SessionKind kind, String keyId, String accessKeyId, String accountId, String arn,
         String sourceArn, String principalId, String sessionName, Instant issuedAt, Instant expiresAt,
         Instant mfaAuthenticatedAt, String sourceIdentity, List<SessionTag> tags, Set<String> transitiveTagKeys,
         String sessionPolicy, List<String> policyArns, boolean chained, String federatedProvider,
-        String federatedSubject) {
+        String federatedSubject, String originArn) {
+
+    public SessionContext(SessionKind kind, String keyId, String accessKeyId, String accountId, String arn,
+            String sourceArn, String principalId, String sessionName, Instant issuedAt, Instant expiresAt,
+            Instant mfaAuthenticatedAt, String sourceIdentity, List<SessionTag> tags, Set<String> transitiveTagKeys,
+            String sessionPolicy, List<String> policyArns, boolean chained, String federatedProvider,
+            String federatedSubject) {
+        this(kind, keyId, accessKeyId, accountId, arn, sourceArn, principalId, sessionName, issuedAt, expiresAt,
+                mfaAuthenticatedAt, sourceIdentity, tags, transitiveTagKeys, sessionPolicy, policyArns, chained,
+                federatedProvider, federatedSubject, null);
+    }
 
     public SessionContext {
         tags = List.copyOf(tags);

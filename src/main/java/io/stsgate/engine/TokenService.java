@@ -30,6 +30,8 @@ public final class TokenService {
     static final int DEFAULT_ROLE_DURATION = 3600;
     static final int CHAINING_LIMIT = 3600;
     static final int DEFAULT_USER_SESSION_DURATION = 43200;
+    static final String TAG_SESSION = "sts:TagSession";
+    static final String SET_SOURCE_IDENTITY = "sts:SetSourceIdentity";
 
     private final Directory directory;
     private final PolicyEvaluator evaluator;
@@ -104,7 +106,7 @@ public final class TokenService {
                 role.roleId() + ":" + cmd.roleSessionName(), cmd.roleSessionName(), now, now.plusSeconds(duration),
                 mfaAt, sourceIdentity, tags.tags(), tags.transitiveKeys(), cmd.policy(), cmd.policyArns(), chained,
                 inheritedSession == null ? null : inheritedSession.federatedProvider(),
-                inheritedSession == null ? null : inheritedSession.federatedSubject());
+                inheritedSession == null ? null : inheritedSession.federatedSubject(), originOf(caller));
         return issue(draft, packed, audit);
     }
 
@@ -130,24 +132,11 @@ public final class TokenService {
         }
         audit.duration(duration);
         sessionPolicies.validate(cmd.policy(), cmd.policyArns(), role.accountId());
-        var tags = SessionTagRules.combine(List.of(), Set.of(), principal.tags(), principal.transitiveTagKeys());
+        var request = federatedRequest(principal, role, cmd.roleSessionName(), info);
+        var tags = request.tags();
         audit.tags(tagMap(tags.tags())).sourceIdentity(principal.sourceIdentity());
-
-        RequestContext.Builder context = conditionKeys.forFederated(principal, info);
-        context.put("sts:RoleSessionName", cmd.roleSessionName());
-        if (principal.sourceIdentity() != null) {
-            context.put("sts:SourceIdentity", principal.sourceIdentity());
-        }
-        requestTags(context, tags.tags(), tags.transitiveKeys());
-        role.tags().forEach((k, v) -> context.put("aws:ResourceTag/" + k, v).put("iam:ResourceTag/" + k, v));
-        RequestContext ctx = context.build();
-        var trusted = new RequestPrincipal("Federated", principal.providerArn(), null, List.of());
-        requireTrust(kind, role, trusted, kind.iamAction(), ctx);
-        if (!tags.tags().isEmpty()) {
-            requireTrust(kind, role, trusted, "sts:TagSession", ctx);
-        }
-        if (principal.sourceIdentity() != null) {
-            requireTrust(kind, role, trusted, "sts:SetSourceIdentity", ctx);
+        for (String action : trustActions(kind, principal, tags)) {
+            requireTrust(kind, role, request.principal(), action, request.context());
         }
         Integer packed = sessionPolicies.packedSize(cmd.policy(), cmd.policyArns(), tags.tags());
         Instant now = now();
@@ -157,6 +146,106 @@ public final class TokenService {
                 null, principal.sourceIdentity(), tags.tags(), tags.transitiveKeys(), cmd.policy(), cmd.policyArns(),
                 false, principal.providerArn(), principal.subject());
         return issue(draft, packed, audit);
+    }
+
+    /** What a federated principal asks of a role: condition keys, session tags and the trust policy's principal. */
+    private record FederatedRequest(RequestContext context, SessionTagRules.Combined tags,
+            RequestPrincipal principal) {
+    }
+
+    private FederatedRequest federatedRequest(FederatedPrincipal principal, Role role, String roleSessionName,
+            RequestInfo info) {
+        var tags = SessionTagRules.combine(List.of(), Set.of(), principal.tags(), principal.transitiveTagKeys());
+        RequestContext.Builder context = conditionKeys.forFederated(principal, info);
+        context.put("sts:RoleSessionName", roleSessionName);
+        if (principal.sourceIdentity() != null) {
+            context.put("sts:SourceIdentity", principal.sourceIdentity());
+        }
+        requestTags(context, tags.tags(), tags.transitiveKeys());
+        role.tags().forEach((k, v) -> context.put("aws:ResourceTag/" + k, v).put("iam:ResourceTag/" + k, v));
+        return new FederatedRequest(context.build(), tags,
+                new RequestPrincipal("Federated", principal.providerArn(), null, List.of()));
+    }
+
+    /** The actions the trust policy must allow: the assume action, TagSession with tags, SetSourceIdentity with one. */
+    private static List<String> trustActions(FederationKind kind, FederatedPrincipal principal,
+            SessionTagRules.Combined tags) {
+        var actions = new java.util.ArrayList<String>(3);
+        actions.add(kind.iamAction());
+        if (!tags.tags().isEmpty()) {
+            actions.add(TAG_SESSION);
+        }
+        if (principal.sourceIdentity() != null) {
+            actions.add(SET_SOURCE_IDENTITY);
+        }
+        return actions;
+    }
+
+    /**
+     * The verdict AssumeRoleWithWebIdentity or AssumeRoleWithSAML would reach for {@code principal}, every check of
+     * the pipeline after the token's own, without minting, consuming anything or auditing: the explain endpoint's
+     * engine half. Uses the same request building and trust evaluation as {@link #assumeRoleWithFederation}, and
+     * keeps going after a failure so every problem is reported at once.
+     */
+    public TrustExplanation explainFederation(FederatedPrincipal principal, String roleArn, String roleSessionName,
+            RequestInfo info) {
+        var checks = new java.util.ArrayList<CheckResult>();
+        var trust = new java.util.ArrayList<TrustExplanation.ActionTrust>();
+        var role = directory.role(roleArn);
+        if (role.isEmpty()) {
+            checks.add(CheckResult.failed(CheckResult.ROLE_EXISTS, "role " + roleArn + " does not exist",
+                    ErrorCode.ACCESS_DENIED));
+            return new TrustExplanation(checks, trust);
+        }
+        checks.add(CheckResult.passed(CheckResult.ROLE_EXISTS, "role " + roleArn + " exists"));
+        Role found = role.get();
+        checks.add(principal.providerAccount().equals(found.accountId())
+                ? CheckResult.passed(CheckResult.PROVIDER_ACCOUNT, "provider " + principal.providerArn()
+                        + " is registered in the role's account")
+                : CheckResult.failed(CheckResult.PROVIDER_ACCOUNT, "provider " + principal.providerArn()
+                        + " is not registered in the role's account " + found.accountId(),
+                        ErrorCode.INVALID_IDENTITY_TOKEN));
+        checks.add(duration(principal, found));
+        FederatedRequest request;
+        try {
+            request = federatedRequest(principal, found, roleSessionName, info);
+        } catch (StsException e) {
+            checks.add(CheckResult.failed(CheckResult.SESSION_TAGS, e.detail(), e.code()));
+            return new TrustExplanation(checks, trust);
+        }
+        var actions = trustActions(principal.kind(), principal, request.tags());
+        for (String action : List.of(principal.kind().iamAction(), TAG_SESSION, SET_SOURCE_IDENTITY)) {
+            String check = CheckResult.trustCheckName(action);
+            if (!actions.contains(action)) {
+                checks.add(CheckResult.skipped(check, action.equals(TAG_SESSION) ? "the provider asserts no session tags"
+                        : "the provider asserts no source identity"));
+                continue;
+            }
+            var authorization = new AuthorizationRequest(request.principal(), action, found.arn(), request.context());
+            Decision decision = evaluator.evaluateTrust(found.trustPolicy(), authorization);
+            trust.add(new TrustExplanation.ActionTrust(action, decision,
+                    evaluator.explainTrust(found.trustPolicy(), authorization)));
+            checks.add(decision.allowed()
+                    ? CheckResult.passed(check, action + " allowed by " + decision.deciding())
+                    : CheckResult.failed(check, action + ": " + decision.outcome() + "; "
+                            + String.join("; ", decision.reasons()), ErrorCode.ACCESS_DENIED));
+        }
+        return new TrustExplanation(checks, trust);
+    }
+
+    private static CheckResult duration(FederatedPrincipal principal, Role role) {
+        try {
+            int duration = roleDuration(null, role, false);
+            String capped = "";
+            if (principal.maxDurationSeconds() != null && principal.maxDurationSeconds() < duration) {
+                duration = principal.maxDurationSeconds();
+                capped = ", shortened by the provider";
+            }
+            return CheckResult.passed(CheckResult.DURATION, "a session without DurationSeconds lasts " + duration
+                    + " s" + capped + "; the role allows up to " + role.maxSessionDuration() + " s");
+        } catch (StsException e) {
+            return CheckResult.failed(CheckResult.DURATION, e.getMessage(), e.code());
+        }
     }
 
     private void requireTrust(FederationKind kind, Role role, RequestPrincipal principal, String action,
@@ -182,7 +271,7 @@ public final class TokenService {
         Instant now = now();
         var draft = new SessionContext(SessionKind.USER_SESSION, null, null, user.accountId(), user.arn(),
                 user.arn(), user.user().userId(), null, now, now.plusSeconds(duration), mfaAt, null, List.of(),
-                Set.of(), null, List.of(), false, null, null);
+                Set.of(), null, List.of(), false, null, null, user.arn());
         return issue(draft, null, audit);
     }
 
@@ -210,7 +299,7 @@ public final class TokenService {
         Instant now = now();
         var draft = new SessionContext(SessionKind.FEDERATED_USER, null, null, user.accountId(), federatedArn,
                 user.arn(), user.accountId() + ":" + cmd.name(), cmd.name(), now, now.plusSeconds(duration), null,
-                null, tags.tags(), Set.of(), cmd.policy(), cmd.policyArns(), false, null, null);
+                null, tags.tags(), Set.of(), cmd.policy(), cmd.policyArns(), false, null, null, user.arn());
         return issue(draft, packed, audit);
     }
 
@@ -308,6 +397,14 @@ public final class TokenService {
                     "SourceIdentity cannot be changed once it is set on a session.");
         }
         return existing != null ? existing : requested;
+    }
+
+    /** The IAM user at the start of a chain, carried into the new session so revoking that user's sessions finds it. */
+    private static String originOf(Caller caller) {
+        if (caller instanceof Caller.SessionCaller s) {
+            return s.session().originArn();
+        }
+        return caller.arn();
     }
 
     /** The IAM user behind a call, for MFA: role and federated sessions have none. */

@@ -38,6 +38,33 @@ public final class PolicyEvaluator {
     }
 
     /**
+     * Each statement of a trust policy and what it said about {@code request}: the same checks as
+     * {@link #evaluateTrust}, kept per statement for the explain endpoint (slower; not for the request path).
+     */
+    public List<StatementVerdict> explainTrust(NamedPolicy trustPolicy, AuthorizationRequest request) {
+        Objects.requireNonNull(trustPolicy, "trustPolicy");
+        if (invalidRequest(request, true) != null) {
+            return List.of();
+        }
+        String lowerAction = ActionPattern.lowerAscii(request.action());
+        List<StatementVerdict> verdicts = new ArrayList<>();
+        for (Statement statement : trustPolicy.document().statements()) {
+            StatementCheck.Verdict verdict = StatementCheck.check(statement, request, lowerAction, Scope.TRUST);
+            String reason = verdict == StatementCheck.Verdict.APPLIES ? null
+                    : StatementCheck.explain(statement, request, Scope.TRUST);
+            StatementVerdict.Applicability applicability = switch (verdict) {
+                case APPLIES -> StatementVerdict.Applicability.APPLIES;
+                case NOT_APPLICABLE -> StatementVerdict.Applicability.NOT_APPLICABLE;
+                case ERROR -> StatementVerdict.Applicability.ERROR;
+            };
+            verdicts.add(new StatementVerdict(new StatementRef(trustPolicy.name(), statement.label()),
+                    statement.index(), statement.effect(), applicability, reason,
+                    StatementCheck.failingClause(statement, request, reason)));
+        }
+        return verdicts;
+    }
+
+    /**
      * Identity policies cut by session policies: allowed when nothing denies, an identity policy
      * allows, and a session policy allows too (unless there are no session policies).
      */

@@ -92,6 +92,23 @@ final class StatementCheck {
         return null;
     }
 
+    /**
+     * The condition that made the statement not apply, when that is the reason {@link #explain} gives (principal,
+     * action and resource matched); null otherwise.
+     */
+    static ConditionClause failingClause(Statement statement, AuthorizationRequest request, String reason) {
+        if (reason == null) {
+            return null;
+        }
+        for (ConditionClause clause : statement.condition().clauses()) {
+            if (clause.evaluate(request.context()) != Match.YES) {
+                String why = clause.explain(request.context());
+                return reason.equals(why) || reason.equals("evaluation error: " + why) ? clause : null;
+            }
+        }
+        return null;
+    }
+
     private static String explainResource(ResourceSpec resource, AuthorizationRequest request, Scope scope) {
         if (resource == null) {
             return scope == Scope.TRUST ? null

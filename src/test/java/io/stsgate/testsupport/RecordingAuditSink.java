@@ -5,13 +5,18 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 
 import io.stsgate.audit.AuditEvent;
 import io.stsgate.audit.LogAuditSink;
 
-/** The log sink, also keeping the latest events so tests can read the precise reason of an outcome. */
+/**
+ * The log sink, also keeping the latest events so tests can read the precise reason of an outcome. It replaces the
+ * log sink inside the fan-out, so the store sink still gets every event.
+ */
 @Alternative
+@Typed({ RecordingAuditSink.class, LogAuditSink.class })
 @Priority(1)
 @Singleton
 public class RecordingAuditSink extends LogAuditSink {

@@ -71,7 +71,7 @@ public class QueryDispatcher {
             var params = QueryParameters.parse(request.rawQuery(), formBody(request));
             var handler = handler(params);
             draft.action(handler.action());
-            Caller caller = handler.signed() ? authenticator.authenticate(signed(request)) : null;
+            Caller caller = handler.signed() ? authenticator.authenticate(signed(request), handler.action(), draft) : null;
             var info = new RequestInfo(requestId, request.remoteAddress(), request.userAgent(), request.secure(),
                     null);
             return handler.handle(caller, params, info, draft)

@@ -3,11 +3,13 @@ package io.stsgate.api.query;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.stsgate.audit.AuditDraft;
 import io.stsgate.audit.ReasonCode;
 import io.stsgate.directory.Directory;
 import io.stsgate.engine.Caller;
 import io.stsgate.engine.CredentialVerifier;
 import io.stsgate.engine.ErrorCode;
+import io.stsgate.engine.RevocationCheck;
 import io.stsgate.engine.StsException;
 import io.stsgate.identity.sigv4.CredentialResolver;
 import io.stsgate.identity.sigv4.Resolution;
@@ -29,17 +31,38 @@ public class SignedCallAuthenticator {
     Directory directory;
     @Inject
     CredentialVerifier credentials;
+    @Inject
+    RevocationCheck revocations;
 
-    public Caller authenticate(SignedRequest request) {
-        SigV4Result result = verifier.verify(request, resolver());
+    /**
+     * The caller of a signed request for {@code action} (e.g. {@code GetCallerIdentity}); its ARN goes into
+     * {@code audit}. A temporary credential is refused when revoked, but only after the signature proved the caller
+     * holds its secret, so a revocation is never disclosed to someone who merely saw an access key id.
+     */
+    public Caller authenticate(SignedRequest request, String action, AuditDraft audit) {
+        var attempt = new Attempt();
+        SigV4Result result = verifier.verify(request, resolver(attempt));
         if (result instanceof SigV4Result.Verified ok) {
-            return (Caller) ok.principal();
+            Caller caller = (Caller) ok.principal();
+            audit.principal(caller.arn());
+            if (caller instanceof Caller.SessionCaller session) {
+                revocations.requireNotRevoked(session.session(), "sts:" + action);
+            }
+            return caller;
         }
         var rejected = (SigV4Result.Rejected) result;
-        throw new StsException(errorCode(rejected.failure()), reason(rejected.failure()), rejected.message());
+        ReasonCode reason = rejected.failure() == SigV4Failure.INVALID_CLIENT_TOKEN_ID && attempt.inactiveKey
+                ? ReasonCode.ACCESS_KEY_INACTIVE
+                : reason(rejected.failure());
+        throw new StsException(errorCode(rejected.failure()), reason, rejected.message());
     }
 
-    private CredentialResolver resolver() {
+    /** What the resolver learned that the SigV4 result does not say. */
+    private static final class Attempt {
+        private boolean inactiveKey;
+    }
+
+    private CredentialResolver resolver(Attempt attempt) {
         return (accessKeyId, securityToken) -> {
             if (accessKeyId.startsWith("ASIA")) {
                 var verification = credentials.verify(accessKeyId, securityToken);
@@ -50,7 +73,12 @@ public class SignedCallAuthenticator {
                         ? SigV4Failure.EXPIRED_TOKEN
                         : SigV4Failure.INVALID_CLIENT_TOKEN_ID);
             }
-            var key = directory.accessKey(accessKeyId).filter(k -> k.active());
+            // A disabled long-term key is refused as AWS refuses it: InvalidClientTokenId, as if unknown. Temporary
+            // credentials minted from it stay valid until they expire, as in AWS; revoke the user's sessions
+            // (scope subject, the user's ARN) to end them.
+            var known = directory.accessKey(accessKeyId);
+            attempt.inactiveKey = known.isPresent() && !known.get().active();
+            var key = known.filter(k -> k.active());
             var user = key.flatMap(k -> directory.user(k.userArn()));
             if (securityToken != null || user.isEmpty()) {
                 return new Resolution.Unresolved(SigV4Failure.INVALID_CLIENT_TOKEN_ID);

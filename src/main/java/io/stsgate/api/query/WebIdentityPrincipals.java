@@ -24,7 +24,7 @@ import io.stsgate.identity.oidc.VerifiedToken;
  * {@code ForAllValues:}. Session tags come from the {@code https://aws.amazon.com/tags} claim and the provider's tag
  * rules; the source identity from {@code https://aws.amazon.com/source_identity}.
  */
-final class WebIdentityPrincipals {
+public final class WebIdentityPrincipals {
 
     static final String TAGS_CLAIM = "https://aws.amazon.com/tags";
     static final String SOURCE_IDENTITY_CLAIM = "https://aws.amazon.com/source_identity";
@@ -37,7 +37,7 @@ final class WebIdentityPrincipals {
     private WebIdentityPrincipals() {
     }
 
-    static FederatedPrincipal of(VerifiedToken token, OidcProvider provider) {
+    public static FederatedPrincipal of(VerifiedToken token, OidcProvider provider) {
         String prefix = provider.hostAndPath() + ":";
         var keys = new LinkedHashMap<String, List<String>>();
         flatten(token.claims(), "", prefix, keys, 0);

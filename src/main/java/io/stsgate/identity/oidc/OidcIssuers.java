@@ -72,6 +72,19 @@ public final class OidcIssuers {
         return route(token, Objects.requireNonNull(expectedProviderArn, "expectedProviderArn"));
     }
 
+    /**
+     * The {@code iss} a token claims, unverified: only for telling an administrator which provider a refused token
+     * was meant for, never for trusting it.
+     */
+    public static java.util.Optional<String> claimedIssuer(String token) {
+        Step<CompactJws> parsed = CompactJws.parse(token);
+        if (parsed.failed()) {
+            return java.util.Optional.empty();
+        }
+        return parsed.value().claims().get("iss") instanceof String issuer ? java.util.Optional.of(issuer)
+                : java.util.Optional.empty();
+    }
+
     private Uni<TokenVerification> route(String token, String expectedProviderArn) {
         Step<CompactJws> parsed = CompactJws.parse(token);
         if (parsed.failed()) {

@@ -129,10 +129,23 @@ public final class SamlAssertionValidator {
      * @return {@link SamlValidation.Valid} or {@link SamlValidation.Invalid}; never null, never throws for bad input
      */
     public SamlValidation validate(String base64Response, SamlProviderSettings provider) {
+        return validate(base64Response, provider, true);
+    }
+
+    /**
+     * Every check of {@link #validate} except the replay cache: the assertion id is neither recorded nor looked up. For
+     * explaining a refusal to an administrator, never for issuing credentials (a valid result here does not mean the
+     * assertion is unused).
+     */
+    public SamlValidation inspect(String base64Response, SamlProviderSettings provider) {
+        return validate(base64Response, provider, false);
+    }
+
+    private SamlValidation validate(String base64Response, SamlProviderSettings provider, boolean consume) {
         Objects.requireNonNull(provider, "provider");
         SamlValidation result;
         try {
-            result = doValidate(base64Response, provider);
+            result = doValidate(base64Response, provider, consume);
         } catch (Rejected r) {
             result = r.invalid;
         } catch (RuntimeException e) {
@@ -147,7 +160,7 @@ public final class SamlAssertionValidator {
         return result;
     }
 
-    private SamlValidation doValidate(String base64Response, SamlProviderSettings provider) {
+    private SamlValidation doValidate(String base64Response, SamlProviderSettings provider, boolean consume) {
         byte[] xml = decode(base64Response);
         Document document = parse(xml);
         Element root = document.getDocumentElement();
@@ -212,7 +225,7 @@ public final class SamlAssertionValidator {
         Instant sessionNotOnOrAfter = sessionNotOnOrAfter(assertion);
 
         // Last: only a fully valid assertion may consume its id. Remember it as long as it could be accepted.
-        if (!replay.firstUse(assertion.getID(), notOnOrAfter.plus(clockSkew))) {
+        if (consume && !replay.firstUse(assertion.getID(), notOnOrAfter.plus(clockSkew))) {
             throw reject(SamlFailure.REPLAYED, "assertion id " + safe(assertion.getID()) + " was already used");
         }
         String format = nameId.getFormat() == null ? UNSPECIFIED_FORMAT : nameId.getFormat();

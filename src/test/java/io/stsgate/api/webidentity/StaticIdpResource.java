@@ -25,6 +25,8 @@ public class StaticIdpResource implements QuarkusTestResourceLifecycleManager {
     static final String APP_ROLE = "arn:aws:iam::555555555555:role/mobile-users";
     static final String SOURCE_IDENTITY_ROLE = "arn:aws:iam::555555555555:role/with-source-identity";
     static final String UNTRUSTING_ROLE = "arn:aws:iam::555555555555:role/not-for-this-idp";
+    /** Trusts the provider but not with session tags (no sts:TagSession). */
+    static final String NO_TAGS_ROLE = "arn:aws:iam::555555555555:role/no-session-tags";
     static final String KEY_ID = "static-1";
     private static final Path DIRECTORY = Path.of("target", "static-idp").toAbsolutePath();
 
@@ -63,6 +65,14 @@ public class StaticIdpResource implements QuarkusTestResourceLifecycleManager {
                                 - Effect: Allow
                                   Principal: { Federated: "%4$s" }
                                   Action: ["sts:AssumeRoleWithWebIdentity", "sts:TagSession", "sts:SetSourceIdentity"]
+                          - name: no-session-tags
+                            trustPolicy:
+                              Version: "2012-10-17"
+                              Statement:
+                                - Sid: AppOnly
+                                  Effect: Allow
+                                  Principal: { Federated: "%4$s" }
+                                  Action: sts:AssumeRoleWithWebIdentity
                           - name: not-for-this-idp
                             trustPolicy:
                               Version: "2012-10-17"

@@ -1,0 +1,81 @@
+package io.stsgate.api.admin;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.stsgate.directory.Revocation;
+import io.stsgate.directory.store.JdbcRevocationStore;
+
+/**
+ * Revocations: {@code POST} revokes a temporary credential or the sessions of a role, subject or source identity
+ * issued before a time; {@code GET} lists those in force. Every replica refuses a revoked credential within the
+ * store's poll interval (at once on this replica and, on PostgreSQL, through notifications).
+ */
+@Path("/admin/v1/revocations")
+@Produces(MediaType.APPLICATION_JSON)
+public class RevocationResource {
+
+    static final int DEFAULT_PAGE = 100;
+    static final int MAX_PAGE = 1000;
+
+    @Inject
+    JdbcRevocationStore store;
+    @Inject
+    SecurityIdentity identity;
+    @Inject
+    Clock clock;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(AdminRoles.ADMIN)
+    public Response revoke(RevocationRequest request) {
+        var checked = RevocationRules.check(request, identity.getPrincipal().getName(), clock.instant());
+        if (checked instanceof RevocationRules.Checked.Invalid invalid) {
+            throw AdminProblem.invalid(invalid.field(), invalid.message());
+        }
+        Revocation added = store.add(((RevocationRules.Checked.Valid) checked).revocation());
+        return Response.status(Response.Status.CREATED).entity(RevocationView.of(added)).build();
+    }
+
+    @GET
+    @RolesAllowed({ AdminRoles.ADMIN, AdminRoles.AUDITOR })
+    public RevocationPage list(@QueryParam("maxItems") Integer maxItems, @QueryParam("nextToken") String nextToken) {
+        int size = PageSize.of(maxItems, DEFAULT_PAGE, MAX_PAGE);
+        Long beforeId = nextToken == null ? null : beforeId(nextToken);
+        List<Revocation> page = store.page(size + 1, beforeId);
+        boolean more = page.size() > size;
+        List<Revocation> shown = more ? page.subList(0, size) : page;
+        String next = more ? token(shown.get(shown.size() - 1).id()) : null;
+        return new RevocationPage(shown.stream().map(RevocationView::of).toList(), next);
+    }
+
+    private static String token(long id) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("r" + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Long beforeId(String token) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            if (text.startsWith("r")) {
+                return Long.parseLong(text.substring(1));
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through to the refusal below
+        }
+        throw AdminProblem.invalid("nextToken", "nextToken is not a token this API returned");
+    }
+}

@@ -1,0 +1,197 @@
+package io.stsgate.directory.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import io.stsgate.audit.AuditCursor;
+import io.stsgate.audit.AuditEvent;
+import io.stsgate.audit.AuditPage;
+import io.stsgate.audit.AuditQuery;
+import io.stsgate.audit.AuditStore;
+import io.stsgate.audit.ReasonCode;
+
+/**
+ * The audit trail in the {@code audit_event} table, with the same statements on the embedded database and
+ * PostgreSQL. Queries are newest first by (time, id) and use the time, role and subject indexes.
+ */
+public final class JdbcAuditStore implements AuditStore {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<LinkedHashMap<String, String>> TAGS = new TypeReference<>() {
+    };
+    private static final String COLUMNS = "occurred_at, request_id, action, outcome, reason, error_code, detail, "
+            + "principal, subject, issuer, role_arn, session_name, source_identity, duration_seconds, tags, "
+            + "issued_access_key_id, source_ip, user_agent";
+
+    private final DataSource dataSource;
+
+    public JdbcAuditStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public void append(List<AuditEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            StoreTransactions.inTransaction(connection, Connection.TRANSACTION_READ_COMMITTED, () -> {
+                try (PreparedStatement insert = connection.prepareStatement("insert into audit_event (" + COLUMNS
+                        + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    for (AuditEvent event : events) {
+                        bind(insert, event);
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new StoreFailure("audit events could not be stored: " + e.getMessage(), e);
+        }
+    }
+
+    /** Values are cut to their column's width: one long user agent must not lose the whole batch. */
+    private static void bind(PreparedStatement insert, AuditEvent e) throws SQLException {
+        insert.setTimestamp(1, Timestamp.from(JdbcRevocationStore.micros(e.time())));
+        insert.setString(2, cut(e.requestId(), 64));
+        insert.setString(3, cut(e.action() == null ? "unknown" : e.action(), 64));
+        insert.setString(4, e.outcome().name());
+        insert.setString(5, e.reason().name());
+        insert.setString(6, cut(e.errorCode(), 64));
+        insert.setString(7, cut(e.detail(), 2048));
+        insert.setString(8, cut(e.principal(), 2048));
+        insert.setString(9, cut(e.subject(), 2048));
+        insert.setString(10, cut(e.issuer(), 2048));
+        insert.setString(11, cut(e.roleArn(), 2048));
+        insert.setString(12, cut(e.sessionName(), 64));
+        insert.setString(13, cut(e.sourceIdentity(), 64));
+        if (e.durationSeconds() == null) {
+            insert.setNull(14, Types.INTEGER);
+        } else {
+            insert.setInt(14, e.durationSeconds());
+        }
+        insert.setString(15, e.tags() == null || e.tags().isEmpty() ? null : json(e.tags()));
+        insert.setString(16, cut(e.issuedAccessKeyId(), 32));
+        insert.setString(17, cut(e.sourceIp(), 64));
+        insert.setString(18, cut(e.userAgent(), 512));
+    }
+
+    @Override
+    public AuditPage query(AuditQuery query) {
+        var where = new ArrayList<String>();
+        var values = new ArrayList<Object>();
+        if (query.from() != null) {
+            where.add("occurred_at >= ?");
+            values.add(Timestamp.from(query.from()));
+        }
+        if (query.to() != null) {
+            where.add("occurred_at < ?");
+            values.add(Timestamp.from(query.to()));
+        }
+        if (query.roleArn() != null) {
+            where.add("role_arn = ?");
+            values.add(query.roleArn());
+        }
+        if (query.subject() != null) {
+            where.add("subject = ?");
+            values.add(query.subject());
+        }
+        if (query.outcome() != null) {
+            where.add("outcome = ?");
+            values.add(query.outcome().name());
+        }
+        if (query.after() != null) {
+            Timestamp time = Timestamp.from(query.after().time());
+            where.add("(occurred_at < ? or (occurred_at = ? and id < ?))");
+            values.add(time);
+            values.add(time);
+            values.add(query.after().id());
+        }
+        String sql = "select id, " + COLUMNS + " from audit_event"
+                + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                + " order by occurred_at desc, id desc";
+        var events = new ArrayList<AuditEvent>();
+        AuditCursor last = null;
+        boolean more = false;
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.size(); i++) {
+                select.setObject(i + 1, values.get(i));
+            }
+            // One more than asked tells whether there is a next page.
+            select.setMaxRows(query.maxItems() + 1);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    if (events.size() == query.maxItems()) {
+                        more = true;
+                        break;
+                    }
+                    AuditEvent event = event(rows);
+                    events.add(event);
+                    last = new AuditCursor(event.time(), rows.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreFailure("the audit trail could not be read: " + e.getMessage(), e);
+        }
+        return new AuditPage(events, more ? last : null);
+    }
+
+    private static AuditEvent event(ResultSet rows) throws SQLException {
+        int duration = rows.getInt(15);
+        Integer durationSeconds = rows.wasNull() ? null : duration;
+        return new AuditEvent(rows.getTimestamp(2).toInstant(), rows.getString(3), rows.getString(4),
+                AuditEvent.Outcome.valueOf(rows.getString(5)), reason(rows.getString(6)), rows.getString(7),
+                rows.getString(8), rows.getString(9), rows.getString(10), rows.getString(11), rows.getString(12),
+                rows.getString(13), rows.getString(14), durationSeconds, tags(rows.getString(16)),
+                rows.getString(17), rows.getString(18), rows.getString(19));
+    }
+
+    /** A reason written by a newer version that this one does not know reads as an internal error, not a failure. */
+    private static ReasonCode reason(String name) {
+        try {
+            return ReasonCode.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return ReasonCode.INTERNAL_ERROR;
+        }
+    }
+
+    private static Map<String, String> tags(String json) throws SQLException {
+        if (json == null) {
+            return Map.of();
+        }
+        try {
+            return JSON.readValue(json, TAGS);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("audit event tags are not a JSON object");
+        }
+    }
+
+    private static String json(Map<String, String> tags) {
+        try {
+            return JSON.writeValueAsString(tags);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("tags cannot be written as JSON", e);
+        }
+    }
+
+    private static String cut(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,134 @@
+package io.stsgate.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+/** The asynchronous store sink: batches, never blocks the caller, counts what it drops, flushes on close. */
+class StoreAuditSinkTest {
+
+    static AuditEvent event(int n) {
+        return new AuditEvent(Instant.parse("2026-11-22T10:00:00Z"), "r" + n, "GetCallerIdentity",
+                AuditEvent.Outcome.SUCCESS, ReasonCode.ISSUED, null, null, null, null, null, null, null, null, null,
+                Map.of(), null, null, null);
+    }
+
+    /** Records batches; blocks every append until released, when asked to. */
+    static final class FakeStore implements AuditStore {
+        final List<List<AuditEvent>> batches = new CopyOnWriteArrayList<>();
+        final CountDownLatch release;
+        final CountDownLatch entered = new CountDownLatch(1);
+        final boolean failing;
+
+        FakeStore(boolean blocked, boolean failing) {
+            this.release = new CountDownLatch(blocked ? 1 : 0);
+            this.failing = failing;
+        }
+
+        @Override
+        public void append(List<AuditEvent> events) {
+            entered.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (failing) {
+                throw new IllegalStateException("store down");
+            }
+            batches.add(List.copyOf(events));
+        }
+
+        @Override
+        public AuditPage query(AuditQuery query) {
+            throw new UnsupportedOperationException();
+        }
+
+        int stored() {
+            return batches.stream().mapToInt(List::size).sum();
+        }
+    }
+
+    static final class Drops implements AuditDrops {
+        final Map<String, AtomicInteger> byCause = new ConcurrentHashMap<>();
+
+        @Override
+        public void dropped(String cause, int events) {
+            byCause.computeIfAbsent(cause, c -> new AtomicInteger()).addAndGet(events);
+        }
+
+        int of(String cause) {
+            return byCause.getOrDefault(cause, new AtomicInteger()).get();
+        }
+    }
+
+    @Test
+    void queuedEventsAreWrittenInBatchesAndFlushedOnClose() {
+        var store = new FakeStore(false, false);
+        var sink = new StoreAuditSink(store, 100, 10, new Drops(), Clock.systemUTC());
+
+        for (int i = 0; i < 25; i++) {
+            sink.record(event(i));
+        }
+        sink.close(Duration.ofSeconds(5));
+
+        assertThat(store.stored()).isEqualTo(25);
+        assertThat(store.batches).allSatisfy(batch -> assertThat(batch.size()).isLessThanOrEqualTo(10));
+    }
+
+    @Test
+    void aFullQueueDropsAndCountsWithoutBlockingTheCaller() throws Exception {
+        var store = new FakeStore(true, false);
+        var drops = new Drops();
+        var sink = new StoreAuditSink(store, 5, 10, drops, Clock.systemUTC());
+        sink.record(event(0));
+        assertThat(store.entered.await(5, TimeUnit.SECONDS)).isTrue();
+
+        long started = System.nanoTime();
+        for (int i = 1; i <= 8; i++) {
+            sink.record(event(i));
+        }
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+        assertThat(tookMillis).isLessThan(1000);
+        assertThat(drops.of("queue-full")).isEqualTo(3);
+        store.release.countDown();
+        sink.close(Duration.ofSeconds(5));
+        assertThat(store.stored()).isEqualTo(6);
+    }
+
+    @Test
+    void aBatchTheStoreRefusesIsCountedAsDropped() {
+        var store = new FakeStore(false, true);
+        var drops = new Drops();
+        var sink = new StoreAuditSink(store, 100, 10, drops, Clock.systemUTC());
+
+        sink.record(event(1));
+        sink.record(event(2));
+        sink.close(Duration.ofSeconds(5));
+
+        assertThat(drops.of("store-failure")).isEqualTo(2);
+    }
+
+    @Test
+    void eventsAfterCloseAreCountedAsDropped() {
+        var drops = new Drops();
+        var sink = new StoreAuditSink(new FakeStore(false, false), 100, 10, drops, Clock.systemUTC());
+        sink.close(Duration.ofSeconds(5));
+
+        sink.record(event(1));
+
+        assertThat(drops.of("queue-full")).isEqualTo(1);
+    }
+}
