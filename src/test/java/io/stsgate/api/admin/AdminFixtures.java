@@ -49,6 +49,11 @@ final class AdminFixtures {
         return id;
     }
 
+    /** A request with a YAML body, sent as its UTF-8 bytes (REST Assured has no YAML encoder). */
+    static RequestSpecification yaml(String body) {
+        return given().contentType("application/yaml").body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     static String createUser(String accountId, String userName) {
         json().body("{\"name\": \"" + userName + "\"}").post(ACCOUNTS + "/" + accountId + "/users").then()
                 .statusCode(201);
