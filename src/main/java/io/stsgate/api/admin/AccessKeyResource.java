@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.stsgate.crypto.AccessKeyIds;
 import io.stsgate.crypto.LongTermSecrets;
+import io.stsgate.directory.AccessKey;
 import io.stsgate.directory.DirectoryFile.AccessKeyEntry;
 import io.stsgate.directory.store.DirectoryEntries.NewEntry;
 import io.stsgate.directory.store.EntryId;
@@ -101,7 +102,7 @@ public class AccessKeyResource {
         refuseSecret(requested);
         String id = ids.newLongTerm(accountId);
         String secret = secrets.secretAccessKey();
-        NewEntry entry = entries.accessKey(accountId, userName, new AccessKeyEntry(id, secret, requested.status()));
+        NewEntry entry = entries.accessKey(accountId, userName, new AccessKeyEntry(id, secret, status(requested)));
         StoredEntry created = directory.change(edit -> {
             edit.view().user(accountId, userName);
             return edit.transaction().insert(entry.id(), accountId, entry.body());
@@ -134,7 +135,7 @@ public class AccessKeyResource {
         StoredEntry replaced = directory.change(edit -> {
             StoredEntry current = find(edit.view(), accountId, userName, accessKeyId);
             ObjectNode replacement = entries.accessKey(accountId, userName,
-                    new AccessKeyEntry(accessKeyId, null, requested.status())).body();
+                    new AccessKeyEntry(accessKeyId, null, status(requested))).body();
             // The sealed secret stays as it was: nothing in a request can read or replace it.
             replacement.set("secret", current.body().get("secret"));
             return edit.transaction().update(current.id(), version, replacement);
@@ -168,6 +169,11 @@ public class AccessKeyResource {
                 .filter(key -> key.accountId().equals(accountId)
                         && userName.equals(key.body().path("user").asText()))
                 .orElseThrow(() -> AdminProblem.notFound("access key " + accessKeyId + " of user " + userName));
+    }
+
+    /** Stored explicitly, so every read says whether the key works. */
+    private static AccessKey.Status status(AccessKeyEntry requested) {
+        return requested.status() == null ? AccessKey.Status.Active : requested.status();
     }
 
     private static void refuseSecret(AccessKeyEntry requested) {

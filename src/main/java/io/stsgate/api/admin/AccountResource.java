@@ -21,8 +21,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.stsgate.directory.DirectoryFile.AccountEntry;
@@ -33,6 +35,8 @@ import io.stsgate.directory.store.StoredEntry;
 /** Accounts: the 12-digit tenants everything else belongs to. */
 @Path("/admin/v1/accounts")
 @Tag(name = "Accounts")
+@SecurityScheme(securitySchemeName = AdminSecurity.SCHEME, type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT", description = "An access token of the OIDC provider with realm role stsgate-admin "
+        + "(read and write) or stsgate-auditor (read only), issued for audience stsgate-admin-api.")
 @SecurityRequirement(name = AdminSecurity.SCHEME)
 @RolesAllowed({ AdminSecurity.ADMIN, AdminSecurity.AUDITOR })
 @Produces(MediaType.APPLICATION_JSON)
