@@ -7,6 +7,8 @@ public enum AdminErrorCode {
     NOT_FOUND("NotFound", 404),
     /** The entry exists already. */
     ALREADY_EXISTS("AlreadyExists", 409),
+    /** The entry cannot be deleted while other entries depend on it (a user's keys, an attached policy). */
+    DELETE_CONFLICT("DeleteConflict", 409),
     /** The entry changed since the caller read it (If-Match). */
     PRECONDITION_FAILED("PreconditionFailed", 412),
     /** A change without If-Match: read the entry first, so no change silently overwrites another. */

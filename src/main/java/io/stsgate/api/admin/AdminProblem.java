@@ -18,6 +18,10 @@ public final class AdminProblem extends RuntimeException {
         return new AdminProblem(AdminErrorCode.VALIDATION_ERROR, field, message);
     }
 
+    public static AdminProblem notFound(String what) {
+        return new AdminProblem(AdminErrorCode.NOT_FOUND, null, what + " does not exist");
+    }
+
     public AdminErrorCode code() {
         return code;
     }

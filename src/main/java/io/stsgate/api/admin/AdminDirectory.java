@@ -1,0 +1,40 @@
+package io.stsgate.api.admin;
+
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.stsgate.directory.store.DirectoryStore;
+import io.stsgate.directory.store.DirectoryTransaction;
+import io.stsgate.directory.store.DirectoryWriter;
+
+/**
+ * The admin API's access to the store. Reads go to the store itself, not to this replica's snapshot, so the version
+ * a client gets is the one its If-Match will be checked against; writes go through {@link DirectoryWriter}, which
+ * validates the whole resulting directory and refreshes this replica before answering.
+ */
+@ApplicationScoped
+class AdminDirectory {
+
+    @Inject
+    DirectoryStore store;
+
+    @Inject
+    DirectoryWriter writer;
+
+    DirectoryView read() {
+        return new DirectoryView(store.read().entries());
+    }
+
+    <T> T change(Function<Edit, T> edit) {
+        return writer.change(transaction -> edit.apply(new Edit(transaction)));
+    }
+
+    /** One write transaction and a view of the entries it sees. */
+    record Edit(DirectoryTransaction transaction) {
+        DirectoryView view() {
+            return new DirectoryView(transaction.entries());
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package io.stsgate.api.admin;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.stsgate.crypto.LongTermSecrets;
+import io.stsgate.directory.Arns;
+import io.stsgate.directory.DirectoryFile.MfaDeviceEntry;
+import io.stsgate.directory.store.DirectoryEntries.NewEntry;
+import io.stsgate.directory.store.EntryId;
+import io.stsgate.directory.store.EntryKind;
+import io.stsgate.directory.store.StoredEntry;
+
+/**
+ * Virtual MFA devices of a user, addressed by device name (serial number {@code arn:aws:iam::ACCOUNT:mfa/NAME}).
+ * stsgate generates the TOTP seed and shows it once, with an {@code otpauth://} URI for authenticator apps. A device
+ * has nothing to change after creation (as in IAM): there is no PUT; re-seeding is delete and create.
+ */
+@Path("/admin/v1/accounts/{accountId}/users/{userName}/mfa-devices")
+@Tag(name = "MFA devices")
+@SecurityRequirement(name = AdminSecurity.SCHEME)
+@RolesAllowed({ AdminSecurity.ADMIN, AdminSecurity.AUDITOR })
+@Produces(MediaType.APPLICATION_JSON)
+public class MfaDeviceResource {
+
+    private static final Set<String> READ_ONLY = Set.of("user");
+    /** The label authenticator apps show above the code. */
+    private static final String ISSUER = "stsgate";
+
+    private final LongTermSecrets secrets = new LongTermSecrets();
+
+    @Inject
+    AdminDirectory directory;
+
+    @Inject
+    FileEntries entries;
+
+    @GET
+    @Operation(summary = "List the MFA devices of a user", description = "Serial numbers only, never seeds. Ordered "
+            + "by serial number, maxItems (1-1000, default 100) per page; pass nextToken to get the next.")
+    @APIResponse(responseCode = "200", description = "A page of devices: items and, when more follow, nextToken")
+    @APIResponse(responseCode = "400", description = "Invalid maxItems or nextToken")
+    @APIResponse(responseCode = "404", description = "No such account or user")
+    public Response list(@PathParam("accountId") String accountId, @PathParam("userName") String userName,
+            @QueryParam("maxItems") String maxItems, @QueryParam("nextToken") String nextToken) {
+        PageRequest page = PageRequest.of("mfa-device " + accountId + " " + userName, maxItems, nextToken);
+        DirectoryView view = directory.read();
+        view.user(accountId, userName);
+        return EntryResponses.page(page.page(view.ofUser(EntryKind.MFA_DEVICE, accountId, userName)));
+    }
+
+    @GET
+    @Path("{deviceName}")
+    @Operation(summary = "Read an MFA device", description = "Its serial number (arn), never the seed.")
+    @APIResponse(responseCode = "200", description = "The device")
+    @APIResponse(responseCode = "404", description = "No such account, user or device of that user")
+    public Response get(@PathParam("accountId") String accountId, @PathParam("userName") String userName,
+            @PathParam("deviceName") String deviceName) {
+        return EntryResponses.ok(find(directory.read(), accountId, userName, deviceName));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(AdminSecurity.ADMIN)
+    @Operation(summary = "Create a virtual MFA device", description = "Body: {\"name\": ...}. Generates a 160-bit "
+            + "TOTP seed; the answer is the only place it is ever shown (base32StringSeed and otpauthUri).")
+    @APIResponse(responseCode = "201", description = "Created; the body carries base32StringSeed and otpauthUri, "
+            + "this once")
+    @APIResponse(responseCode = "400", description = "The body sets the seed, or is invalid")
+    @APIResponse(responseCode = "404", description = "No such account or user")
+    @APIResponse(responseCode = "409", description = "A device of that name exists in the account")
+    public Response create(@PathParam("accountId") String accountId, @PathParam("userName") String userName,
+            String body, @Context UriInfo uri) {
+        MfaDeviceEntry requested = RequestBody.read(body, MfaDeviceEntry.class, READ_ONLY);
+        String name = EntryRules.required(requested.name(), "name");
+        if (requested.seed() != null) {
+            throw AdminProblem.invalid("seed", "seed: seeds are generated by stsgate and shown once, when the device "
+                    + "is created");
+        }
+        String seed = secrets.totpSeed();
+        NewEntry entry = entries.mfaDevice(accountId, userName, new MfaDeviceEntry(name, seed));
+        StoredEntry created = directory.change(edit -> {
+            edit.view().user(accountId, userName);
+            return edit.transaction().insert(entry.id(), accountId, entry.body());
+        });
+        ObjectNode shownOnce = JsonNodeFactory.instance.objectNode().put("base32StringSeed", seed)
+                .put("otpauthUri", otpauthUri(accountId, name, seed));
+        return EntryResponses.created(AccountResource.location(uri, name), created, shownOnce);
+    }
+
+    @DELETE
+    @Path("{deviceName}")
+    @RolesAllowed(AdminSecurity.ADMIN)
+    @Operation(summary = "Delete an MFA device", description = "Codes from it are refused from now on. If-Match "
+            + "must carry the ETag read last.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such account, user or device of that user")
+    @APIResponse(responseCode = "412", description = "The device changed since it was read")
+    @APIResponse(responseCode = "428", description = "No If-Match header")
+    public Response delete(@PathParam("accountId") String accountId, @PathParam("userName") String userName,
+            @PathParam("deviceName") String deviceName, @HeaderParam(EntityTags.IF_MATCH) String ifMatch) {
+        long version = EntityTags.expectedVersion(ifMatch);
+        directory.change(edit -> {
+            StoredEntry current = find(edit.view(), accountId, userName, deviceName);
+            edit.transaction().delete(current.id(), version);
+            return current;
+        });
+        return EntryResponses.deleted();
+    }
+
+    private static StoredEntry find(DirectoryView view, String accountId, String userName, String deviceName) {
+        view.user(accountId, userName);
+        return view.find(new EntryId(EntryKind.MFA_DEVICE, Arns.mfa(accountId, deviceName)))
+                .filter(device -> userName.equals(device.body().path("user").asText()))
+                .orElseThrow(() -> AdminProblem.notFound("MFA device " + deviceName + " of user " + userName));
+    }
+
+    /** The Key Uri Format of authenticator apps: SHA-1, six digits, 30 seconds, as stsgate checks codes. */
+    static String otpauthUri(String accountId, String deviceName, String seed) {
+        String label = encode(ISSUER + ":" + deviceName + "@" + accountId);
+        return "otpauth://totp/" + label + "?secret=" + seed + "&issuer=" + encode(ISSUER)
+                + "&algorithm=SHA1&digits=6&period=30";
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,141 @@
+package io.stsgate.api.admin;
+
+import java.util.Set;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.stsgate.directory.DirectoryFile.RoleEntry;
+import io.stsgate.directory.store.DirectoryEntries.NewEntry;
+import io.stsgate.directory.store.EntryKind;
+import io.stsgate.directory.store.StoredEntry;
+
+/** Roles of an account, addressed by name; the path is in the body and part of the ARN, so it does not change. */
+@Path("/admin/v1/accounts/{accountId}/roles")
+@Tag(name = "Roles")
+@SecurityRequirement(name = AdminSecurity.SCHEME)
+@RolesAllowed({ AdminSecurity.ADMIN, AdminSecurity.AUDITOR })
+@Produces(MediaType.APPLICATION_JSON)
+public class RoleResource {
+
+    @Inject
+    AdminDirectory directory;
+
+    @Inject
+    FileEntries entries;
+
+    @GET
+    @Operation(summary = "List the roles of an account", description = "Ordered by ARN, maxItems (1-1000, default "
+            + "100) per page; pass nextToken from one page to get the next.")
+    @APIResponse(responseCode = "200", description = "A page of roles: items and, when more follow, nextToken")
+    @APIResponse(responseCode = "400", description = "Invalid maxItems or nextToken")
+    @APIResponse(responseCode = "404", description = "No such account")
+    public Response list(@PathParam("accountId") String accountId, @QueryParam("maxItems") String maxItems,
+            @QueryParam("nextToken") String nextToken) {
+        PageRequest page = PageRequest.of("role " + accountId, maxItems, nextToken);
+        DirectoryView view = directory.read();
+        view.account(accountId);
+        return EntryResponses.page(page.page(view.inAccount(EntryKind.ROLE, accountId)));
+    }
+
+    @GET
+    @Path("{roleName}")
+    @Operation(summary = "Read a role", description = "The ETag header carries the version for If-Match.")
+    @APIResponse(responseCode = "200", description = "The role")
+    @APIResponse(responseCode = "404", description = "No such account or role")
+    public Response get(@PathParam("accountId") String accountId, @PathParam("roleName") String roleName) {
+        return EntryResponses.ok(find(directory.read(), accountId, roleName));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(AdminSecurity.ADMIN)
+    @Operation(summary = "Create a role", description = "Body: a role of the directory file (name, path, "
+            + "description, maxSessionDuration, trustPolicy, policies, tags).")
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag headers")
+    @APIResponse(responseCode = "400", description = "Invalid body (a policy, a missing managed policy, ...); "
+            + "the message names the field")
+    @APIResponse(responseCode = "404", description = "No such account")
+    @APIResponse(responseCode = "409", description = "A role of that name exists in the account")
+    public Response create(@PathParam("accountId") String accountId, String body, @Context UriInfo uri) {
+        RoleEntry role = RequestBody.read(body, RoleEntry.class, Set.of());
+        String name = EntryRules.required(role.name(), "name");
+        NewEntry entry = entries.role(accountId, role);
+        StoredEntry created = directory.change(edit -> {
+            DirectoryView view = edit.view();
+            view.account(accountId);
+            EntryRules.notTaken(view.named(EntryKind.ROLE, accountId, name), "role " + name);
+            return edit.transaction().insert(entry.id(), accountId, entry.body());
+        });
+        return EntryResponses.created(AccountResource.location(uri, name), created);
+    }
+
+    @PUT
+    @Path("{roleName}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(AdminSecurity.ADMIN)
+    @Operation(summary = "Replace a role", description = "The whole role (name and path unchanged); If-Match must "
+            + "carry the ETag read last.")
+    @APIResponse(responseCode = "200", description = "Replaced; the new ETag")
+    @APIResponse(responseCode = "400", description = "Invalid body or If-Match")
+    @APIResponse(responseCode = "404", description = "No such account or role")
+    @APIResponse(responseCode = "412", description = "The role changed since it was read")
+    @APIResponse(responseCode = "428", description = "No If-Match header")
+    public Response replace(@PathParam("accountId") String accountId, @PathParam("roleName") String roleName,
+            @HeaderParam(EntityTags.IF_MATCH) String ifMatch, String body) {
+        long version = EntityTags.expectedVersion(ifMatch);
+        RoleEntry role = RequestBody.read(body, RoleEntry.class, Set.of());
+        EntryRules.sameAsUrl("name", role.name(), roleName);
+        NewEntry entry = entries.role(accountId, role);
+        StoredEntry replaced = directory.change(edit -> {
+            StoredEntry current = find(edit.view(), accountId, roleName);
+            EntryRules.sameKey(entry, current, "path");
+            return edit.transaction().update(current.id(), version, entry.body());
+        });
+        return EntryResponses.ok(replaced);
+    }
+
+    @DELETE
+    @Path("{roleName}")
+    @RolesAllowed(AdminSecurity.ADMIN)
+    @Operation(summary = "Delete a role", description = "If-Match must carry the ETag read last.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such account or role")
+    @APIResponse(responseCode = "412", description = "The role changed since it was read")
+    @APIResponse(responseCode = "428", description = "No If-Match header")
+    public Response delete(@PathParam("accountId") String accountId, @PathParam("roleName") String roleName,
+            @HeaderParam(EntityTags.IF_MATCH) String ifMatch) {
+        long version = EntityTags.expectedVersion(ifMatch);
+        directory.change(edit -> {
+            StoredEntry current = find(edit.view(), accountId, roleName);
+            edit.transaction().delete(current.id(), version);
+            return current;
+        });
+        return EntryResponses.deleted();
+    }
+
+    private static StoredEntry find(DirectoryView view, String accountId, String roleName) {
+        view.account(accountId);
+        return view.named(EntryKind.ROLE, accountId, roleName)
+                .orElseThrow(() -> AdminProblem.notFound("role " + roleName + " of account " + accountId));
+    }
+}

@@ -1,0 +1,155 @@
+package io.stsgate.api.admin;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.stsgate.directory.DirectoryFile.UserEntry;
+import io.stsgate.directory.store.DirectoryEntries.NewEntry;
+import io.stsgate.directory.store.EntryKind;
+import io.stsgate.directory.store.StoredEntry;
+
+/** IAM users of an account, addressed by name; their keys and MFA devices have URLs below the user's. */
+@Path("/admin/v1/accounts/{accountId}/users")
+@Tag(name = "Users")
+@SecurityRequirement(name = AdminSecurity.SCHEME)
+@RolesAllowed({ AdminSecurity.ADMIN, AdminSecurity.AUDITOR })
+@Produces(MediaType.APPLICATION_JSON)
+public class UserResource {
+
+    @Inject
+    AdminDirectory directory;
+
+    @Inject
+    FileEntries entries;
+
+    @GET
+    @Operation(summary = "List the users of an account", description = "Ordered by ARN, maxItems (1-1000, default "
+            + "100) per page; pass nextToken from one page to get the next.")
+    @APIResponse(responseCode = "200", description = "A page of users: items and, when more follow, nextToken")
+    @APIResponse(responseCode = "400", description = "Invalid maxItems or nextToken")
+    @APIResponse(responseCode = "404", description = "No such account")
+    public Response list(@PathParam("accountId") String accountId, @QueryParam("maxItems") String maxItems,
+            @QueryParam("nextToken") String nextToken) {
+        PageRequest page = PageRequest.of("user " + accountId, maxItems, nextToken);
+        DirectoryView view = directory.read();
+        view.account(accountId);
+        return EntryResponses.page(page.page(view.inAccount(EntryKind.USER, accountId)));
+    }
+
+    @GET
+    @Path("{userName}")
+    @Operation(summary = "Read a user", description = "The ETag header carries the version for If-Match.")
+    @APIResponse(responseCode = "200", description = "The user")
+    @APIResponse(responseCode = "404", description = "No such account or user")
+    public Response get(@PathParam("accountId") String accountId, @PathParam("userName") String userName) {
+        return EntryResponses.ok(directory.read().user(accountId, userName));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(AdminSecurity.ADMIN)
+    @Operation(summary = "Create a user", description = "Body: a user of the directory file (name, path, tags, "
+            + "policies) without accessKeys and mfaDevices, which are created under the user's URL.")
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag headers")
+    @APIResponse(responseCode = "400", description = "Invalid body; error.field names the field")
+    @APIResponse(responseCode = "404", description = "No such account")
+    @APIResponse(responseCode = "409", description = "A user of that name exists in the account")
+    public Response create(@PathParam("accountId") String accountId, String body, @Context UriInfo uri) {
+        UserEntry user = withoutCredentials(RequestBody.read(body, UserEntry.class, Set.of()));
+        String name = EntryRules.required(user.name(), "name");
+        NewEntry entry = entries.user(accountId, user);
+        StoredEntry created = directory.change(edit -> {
+            DirectoryView view = edit.view();
+            view.account(accountId);
+            EntryRules.notTaken(view.named(EntryKind.USER, accountId, name), "user " + name);
+            return edit.transaction().insert(entry.id(), accountId, entry.body());
+        });
+        return EntryResponses.created(AccountResource.location(uri, name), created);
+    }
+
+    @PUT
+    @Path("{userName}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(AdminSecurity.ADMIN)
+    @Operation(summary = "Replace a user", description = "The whole user (name and path unchanged); If-Match must "
+            + "carry the ETag read last.")
+    @APIResponse(responseCode = "200", description = "Replaced; the new ETag")
+    @APIResponse(responseCode = "400", description = "Invalid body or If-Match")
+    @APIResponse(responseCode = "404", description = "No such account or user")
+    @APIResponse(responseCode = "412", description = "The user changed since it was read")
+    @APIResponse(responseCode = "428", description = "No If-Match header")
+    public Response replace(@PathParam("accountId") String accountId, @PathParam("userName") String userName,
+            @HeaderParam(EntityTags.IF_MATCH) String ifMatch, String body) {
+        long version = EntityTags.expectedVersion(ifMatch);
+        UserEntry user = withoutCredentials(RequestBody.read(body, UserEntry.class, Set.of()));
+        EntryRules.sameAsUrl("name", user.name(), userName);
+        NewEntry entry = entries.user(accountId, user);
+        StoredEntry replaced = directory.change(edit -> {
+            StoredEntry current = edit.view().user(accountId, userName);
+            EntryRules.sameKey(entry, current, "path");
+            return edit.transaction().update(current.id(), version, entry.body());
+        });
+        return EntryResponses.ok(replaced);
+    }
+
+    @DELETE
+    @Path("{userName}")
+    @RolesAllowed(AdminSecurity.ADMIN)
+    @Operation(summary = "Delete a user without access keys and MFA devices", description = "If-Match must carry "
+            + "the ETag read last.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such account or user")
+    @APIResponse(responseCode = "409", description = "The user still has access keys or MFA devices (DeleteConflict)")
+    @APIResponse(responseCode = "412", description = "The user changed since it was read")
+    @APIResponse(responseCode = "428", description = "No If-Match header")
+    public Response delete(@PathParam("accountId") String accountId, @PathParam("userName") String userName,
+            @HeaderParam(EntityTags.IF_MATCH) String ifMatch) {
+        long version = EntityTags.expectedVersion(ifMatch);
+        directory.change(edit -> {
+            DirectoryView view = edit.view();
+            StoredEntry current = view.user(accountId, userName);
+            List<StoredEntry> credentials = Stream.concat(view.ofUser(EntryKind.ACCESS_KEY, accountId, userName)
+                    .stream(), view.ofUser(EntryKind.MFA_DEVICE, accountId, userName).stream()).toList();
+            EntryRules.noDependents(credentials, "user " + userName);
+            edit.transaction().delete(current.id(), version);
+            return current;
+        });
+        return EntryResponses.deleted();
+    }
+
+    /** Keys and devices are created by stsgate under their own URLs, so their secrets are shown once, there. */
+    private static UserEntry withoutCredentials(UserEntry user) {
+        if (user.accessKeys() != null) {
+            throw AdminProblem.invalid("accessKeys", "accessKeys: create keys with POST .../users/{userName}/"
+                    + "access-keys");
+        }
+        if (user.mfaDevices() != null) {
+            throw AdminProblem.invalid("mfaDevices", "mfaDevices: create devices with POST .../users/{userName}/"
+                    + "mfa-devices");
+        }
+        return user;
+    }
+}
