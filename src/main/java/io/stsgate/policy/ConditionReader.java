@@ -3,12 +3,6 @@ package io.stsgate.policy;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.stsgate.policy.JsonValue.JsonArray;
-import io.stsgate.policy.JsonValue.JsonBoolean;
-import io.stsgate.policy.JsonValue.JsonNumber;
-import io.stsgate.policy.JsonValue.JsonObject;
-import io.stsgate.policy.JsonValue.JsonString;
-
 /** Reads a Condition element: operators, keys and values, compiled and validated per operator family. */
 final class ConditionReader {
 
@@ -23,38 +17,38 @@ final class ConditionReader {
     record OperatorName(SetQualifier qualifier, ConditionOperator operator, boolean ifExists) {
     }
 
-    static Parsed<ConditionBlock> read(JsonValue json, boolean variables) {
-        if (!(json instanceof JsonObject object)) {
+    static Parsed<ConditionBlock> read(JsonTape tape, int object, boolean variables) {
+        if (!tape.isObject(object)) {
             return Parsed.failure("must be an object mapping operators to keys");
         }
-        if (object.duplicateKey() != null) {
-            return Parsed.failure("duplicate operator '" + PolicyText.quote(object.duplicateKey()) + "'");
+        if (tape.repeatedKey(object) >= 0) {
+            return Parsed.failure("duplicate operator '" + PolicyText.quote(tape.string(tape.repeatedKey(object))) + "'");
         }
-        JsonMembers operators = object.table();
         // Most blocks hold one clause: a list is made only for a second.
         ConditionClause first = null;
         List<ConditionClause> clauses = null;
-        for (int o = 0; o < operators.size(); o++) {
-            String operatorText = operators.keyAt(o);
+        for (int operator = JsonTape.first(object), end = tape.end(object); operator < end; operator = tape.nextKey(operator)) {
+            String operatorText = tape.string(operator);
             Parsed<OperatorName> name = operatorName(operatorText);
             if (name.failed()) {
                 return Parsed.failure(name.problem());
             }
-            String text = PolicyText.quote(operatorText);
-            if (!(operators.valueAt(o) instanceof JsonObject keys)) {
-                return Parsed.failure("operator '" + text + "' must map condition keys to values");
+            int keys = JsonTape.value(operator);
+            if (!tape.isObject(keys)) {
+                return Parsed.failure("operator '" + PolicyText.quote(operatorText) + "' must map condition keys to values");
             }
-            if (keys.duplicateKey() != null) {
-                return Parsed.failure("operator '" + text + "': duplicate key '" + PolicyText.quote(keys.duplicateKey()) + "'");
+            if (tape.repeatedKey(keys) >= 0) {
+                return Parsed.failure("operator '" + PolicyText.quote(operatorText) + "': duplicate key '"
+                        + PolicyText.quote(tape.string(tape.repeatedKey(keys))) + "'");
             }
-            if (keys.members().isEmpty()) {
-                return Parsed.failure("operator '" + text + "' has no condition keys");
+            if (tape.size(keys) == 0) {
+                return Parsed.failure("operator '" + PolicyText.quote(operatorText) + "' has no condition keys");
             }
-            JsonMembers members = keys.table();
-            for (int k = 0; k < members.size(); k++) {
-                String key = members.keyAt(k);
-                Parsed<ConditionClause> clause = clause(name.value(), key, members.valueAt(k), variables);
+            for (int k = JsonTape.first(keys), keysEnd = tape.end(keys); k < keysEnd; k = tape.nextKey(k)) {
+                String key = tape.string(k);
+                Parsed<ConditionClause> clause = clause(tape, name.value(), key, JsonTape.value(k), variables);
                 if (clause.failed()) {
+                    String text = PolicyText.quote(operatorText);
                     return Parsed.failure("operator '" + text + "' key '" + PolicyText.quote(key) + "': "
                             + clause.problem());
                 }
@@ -124,11 +118,12 @@ final class ConditionReader {
         return Parsed.ok(new OperatorName(qualifier, operator, ifExists));
     }
 
-    private static Parsed<ConditionClause> clause(OperatorName name, String key, JsonValue json, boolean variables) {
+    private static Parsed<ConditionClause> clause(JsonTape tape, OperatorName name, String key, int json,
+            boolean variables) {
         if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
             return Parsed.failure("a condition key must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
-        Parsed<List<String>> values = values(json);
+        Parsed<List<String>> values = values(tape, json);
         if (values.failed()) {
             return Parsed.failure(values.problem());
         }
@@ -141,40 +136,42 @@ final class ConditionReader {
     }
 
     /** A string, number or boolean, or a non-empty array of them, normalised to strings. */
-    private static Parsed<List<String>> values(JsonValue json) {
-        if (json instanceof JsonArray array) {
-            List<JsonValue> elements = array.elements();
-            int n = elements.size();
+    private static Parsed<List<String>> values(JsonTape tape, int json) {
+        if (tape.isArray(json)) {
+            int n = tape.size(json);
             if (n == 0) {
                 return Parsed.failure("values must not be an empty array");
             }
             String[] out = new String[n];
-            for (int i = 0; i < n; i++) {
-                JsonValue element = elements.get(i);
-                String value = scalar(element);
+            int element = JsonTape.first(json);
+            for (int i = 0; i < n; i++, element = tape.next(element)) {
+                String value = scalar(tape, element);
                 if (value == null) {
-                    return Parsed.failure("values must be strings, numbers or booleans, not " + JsonValue.typeName(element));
+                    return Parsed.failure("values must be strings, numbers or booleans, not " + tape.typeName(element));
                 }
                 out[i] = value;
             }
             // Already immutable, so the clause keeps this list instead of copying it.
             return Parsed.ok(List.of(out));
         }
-        String value = scalar(json);
+        String value = scalar(tape, json);
         return value == null
-                ? Parsed.failure("values must be strings, numbers or booleans, not " + JsonValue.typeName(json))
+                ? Parsed.failure("values must be strings, numbers or booleans, not " + tape.typeName(json))
                 : Parsed.ok(List.of(value));
     }
 
-    private static String scalar(JsonValue json) {
-        if (json instanceof JsonString string) {
-            return string.value();
-        } else if (json instanceof JsonNumber number) {
-            return number.lexeme();
-        } else if (json instanceof JsonBoolean bool) {
-            return Boolean.toString(bool.value());
+    private static String scalar(JsonTape tape, int json) {
+        switch (tape.kind(json)) {
+            case JsonTape.STRING:
+            case JsonTape.NUMBER:
+                return tape.string(json);
+            case JsonTape.TRUE:
+                return "true";
+            case JsonTape.FALSE:
+                return "false";
+            default:
+                return null;
         }
-        return null;
     }
 
     private static Parsed<ConditionValues> compile(ConditionOperator operator, List<String> values, boolean variables) {

@@ -2,10 +2,6 @@ package io.stsgate.policy;
 
 import java.util.List;
 
-import io.stsgate.policy.JsonValue.JsonArray;
-import io.stsgate.policy.JsonValue.JsonObject;
-import io.stsgate.policy.JsonValue.JsonString;
-
 /** Reads and validates one statement; problems name the statement (Sid and index) and the element. */
 final class StatementReader {
 
@@ -24,34 +20,39 @@ final class StatementReader {
     private StatementReader() {
     }
 
-    static Parsed<Statement> read(JsonValue json, int index, PolicyKind kind, boolean variables) {
-        if (!(json instanceof JsonObject object)) {
-            return Parsed.failure("Statement (index " + index + "): must be an object, not " + JsonValue.typeName(json));
+    static Parsed<Statement> read(JsonTape tape, int object, int index, PolicyKind kind, boolean variables) {
+        if (!tape.isObject(object)) {
+            return Parsed.failure("Statement (index " + index + "): must be an object, not " + tape.typeName(object));
         }
-        JsonMembers table = object.table();
-        JsonValue[] members = new JsonValue[ELEMENT_COUNT];
+        // Value nodes by element, -1 when absent.
+        int[] members = new int[ELEMENT_COUNT];
+        java.util.Arrays.fill(members, -1);
         String unknown = null;
-        for (int i = 0; i < table.size(); i++) {
-            String key = table.keyAt(i);
-            int element = element(key);
+        for (int key = JsonTape.first(object), end = tape.end(object); key < end; key = tape.nextKey(key)) {
+            if (tape.repeated(key)) {
+                continue;
+            }
+            String name = tape.string(key);
+            int element = element(name);
             if (element >= 0) {
-                members[element] = table.valueAt(i);
+                members[element] = JsonTape.value(key);
             } else if (unknown == null) {
-                unknown = key;
+                unknown = name;
             }
         }
-        JsonValue sidValue = members[SID];
-        if (sidValue != null && !(sidValue instanceof JsonString)) {
+        int sidValue = members[SID];
+        if (sidValue >= 0 && !tape.isString(sidValue)) {
             return Parsed.failure("Statement (index " + index + "): element 'Sid' must be a string");
         }
-        String sid = sidValue == null ? null : ((JsonString) sidValue).value();
-        if (object.duplicateKey() != null) {
-            return Parsed.failure(where(sid, index) + "duplicate element '" + PolicyText.quote(object.duplicateKey()) + "'");
+        String sid = sidValue < 0 ? null : tape.string(sidValue);
+        if (tape.repeatedKey(object) >= 0) {
+            return Parsed.failure(where(sid, index) + "duplicate element '"
+                    + PolicyText.quote(tape.string(tape.repeatedKey(object))) + "'");
         }
         if (unknown != null) {
             return Parsed.failure(where(sid, index) + "unknown element '" + PolicyText.quote(unknown) + "'");
         }
-        Parsed<Statement> statement = elements(members, index, sid, kind, variables);
+        Parsed<Statement> statement = elements(tape, members, index, sid, kind, variables);
         return statement.failed() ? Parsed.failure(where(sid, index) + statement.problem()) : statement;
     }
 
@@ -87,32 +88,32 @@ final class StatementReader {
         }
     }
 
-    private static Parsed<Statement> elements(JsonValue[] members, int index, String sid, PolicyKind kind,
+    private static Parsed<Statement> elements(JsonTape tape, int[] members, int index, String sid, PolicyKind kind,
             boolean variables) {
-        JsonValue effectValue = members[EFFECT];
-        if (effectValue == null) {
+        int effectValue = members[EFFECT];
+        if (effectValue < 0) {
             return Parsed.failure("element 'Effect' is missing");
         }
-        Effect effect = effectValue instanceof JsonString s ? Effect.fromText(s.value()) : null;
+        Effect effect = tape.isString(effectValue) ? Effect.fromText(tape.string(effectValue)) : null;
         if (effect == null) {
             return Parsed.failure("element 'Effect' must be \"Allow\" or \"Deny\"");
         }
-        Parsed<PrincipalSpec> principal = principal(members, kind);
+        Parsed<PrincipalSpec> principal = principal(tape, members, kind);
         if (principal.failed()) {
             return Parsed.failure(principal.problem());
         }
-        Parsed<ActionSpec> action = action(members);
+        Parsed<ActionSpec> action = action(tape, members);
         if (action.failed()) {
             return Parsed.failure(action.problem());
         }
-        Parsed<ResourceSpec> resource = resource(members, kind, variables);
+        Parsed<ResourceSpec> resource = resource(tape, members, kind, variables);
         if (resource.failed()) {
             return Parsed.failure(resource.problem());
         }
         ConditionBlock condition = ConditionBlock.NONE;
-        JsonValue conditionValue = members[CONDITION];
-        if (conditionValue != null) {
-            Parsed<ConditionBlock> block = ConditionReader.read(conditionValue, variables);
+        int conditionValue = members[CONDITION];
+        if (conditionValue >= 0) {
+            Parsed<ConditionBlock> block = ConditionReader.read(tape, conditionValue, variables);
             if (block.failed()) {
                 return Parsed.failure("element 'Condition': " + block.problem());
             }
@@ -122,15 +123,15 @@ final class StatementReader {
                 condition));
     }
 
-    private static Parsed<PrincipalSpec> principal(JsonValue[] members, PolicyKind kind) {
-        JsonValue principal = members[PRINCIPAL];
-        JsonValue notPrincipal = members[NOT_PRINCIPAL];
-        if (principal != null && notPrincipal != null) {
+    private static Parsed<PrincipalSpec> principal(JsonTape tape, int[] members, PolicyKind kind) {
+        int principal = members[PRINCIPAL];
+        int notPrincipal = members[NOT_PRINCIPAL];
+        if (principal >= 0 && notPrincipal >= 0) {
             return Parsed.failure("elements 'Principal' and 'NotPrincipal' cannot both be present");
         }
-        String name = principal != null ? "Principal" : "NotPrincipal";
-        JsonValue value = principal != null ? principal : notPrincipal;
-        if (value == null) {
+        String name = principal >= 0 ? "Principal" : "NotPrincipal";
+        int value = principal >= 0 ? principal : notPrincipal;
+        if (value < 0) {
             return kind == PolicyKind.TRUST
                     ? Parsed.failure("element 'Principal' or 'NotPrincipal' is required in a trust policy")
                     : Parsed.ok(null);
@@ -138,62 +139,64 @@ final class StatementReader {
         if (kind == PolicyKind.IDENTITY) {
             return Parsed.failure("element '" + name + "' is not allowed in an identity or session policy");
         }
-        Parsed<PrincipalSpec> spec = PrincipalSpec.parse(value, notPrincipal != null);
+        Parsed<PrincipalSpec> spec = PrincipalSpec.parse(tape, value, notPrincipal >= 0);
         return spec.failed() ? Parsed.failure("element '" + name + "' " + spec.problem()) : spec;
     }
 
-    private static Parsed<ActionSpec> action(JsonValue[] members) {
-        JsonValue action = members[ACTION];
-        JsonValue notAction = members[NOT_ACTION];
-        if (action != null && notAction != null) {
+    private static Parsed<ActionSpec> action(JsonTape tape, int[] members) {
+        int action = members[ACTION];
+        int notAction = members[NOT_ACTION];
+        if (action >= 0 && notAction >= 0) {
             return Parsed.failure("elements 'Action' and 'NotAction' cannot both be present");
         }
-        if (action == null && notAction == null) {
+        if (action < 0 && notAction < 0) {
             return Parsed.failure("element 'Action' or 'NotAction' is required");
         }
-        String name = action != null ? "Action" : "NotAction";
-        JsonValue value = action != null ? action : notAction;
-        int count = stringCount(value);
+        String name = action >= 0 ? "Action" : "NotAction";
+        int value = action >= 0 ? action : notAction;
+        int count = stringCount(tape, value);
         if (count < 0) {
             return Parsed.failure("element '" + name + "' " + NOT_STRINGS);
         }
         ActionPattern[] patterns = new ActionPattern[count];
-        for (int i = 0; i < count; i++) {
-            Parsed<ActionPattern> pattern = ActionPattern.parse(stringAt(value, i));
+        int string = firstString(tape, value);
+        for (int i = 0; i < count; i++, string = tape.next(string)) {
+            Parsed<ActionPattern> pattern = ActionPattern.parse(tape.string(string));
             if (pattern.failed()) {
                 return Parsed.failure("element '" + name + "': " + pattern.problem());
             }
             patterns[i] = pattern.value();
         }
-        return Parsed.ok(new ActionSpec(notAction != null, List.of(patterns)));
+        return Parsed.ok(new ActionSpec(notAction >= 0, List.of(patterns)));
     }
 
-    private static Parsed<ResourceSpec> resource(JsonValue[] members, PolicyKind kind, boolean variables) {
-        JsonValue resource = members[RESOURCE];
-        JsonValue notResource = members[NOT_RESOURCE];
-        if (resource != null && notResource != null) {
+    private static Parsed<ResourceSpec> resource(JsonTape tape, int[] members, PolicyKind kind, boolean variables) {
+        int resource = members[RESOURCE];
+        int notResource = members[NOT_RESOURCE];
+        if (resource >= 0 && notResource >= 0) {
             return Parsed.failure("elements 'Resource' and 'NotResource' cannot both be present");
         }
-        if (resource == null && notResource == null) {
+        if (resource < 0 && notResource < 0) {
             return kind == PolicyKind.IDENTITY
                     ? Parsed.failure("element 'Resource' or 'NotResource' is required")
                     : Parsed.ok(null);
         }
-        String name = resource != null ? "Resource" : "NotResource";
-        JsonValue value = resource != null ? resource : notResource;
-        int count = stringCount(value);
+        String name = resource >= 0 ? "Resource" : "NotResource";
+        int value = resource >= 0 ? resource : notResource;
+        int count = stringCount(tape, value);
         if (count < 0) {
             return Parsed.failure("element '" + name + "' " + NOT_STRINGS);
         }
         ResourcePattern[] patterns = new ResourcePattern[count];
-        for (int i = 0; i < count; i++) {
-            Parsed<ResourcePattern> pattern = ResourcePattern.parse(stringAt(value, i), variables);
+        int string = firstString(tape, value);
+        for (int i = 0; i < count; i++, string = tape.next(string)) {
+            Parsed<ResourcePattern> pattern = ResourcePattern.parse(tape.string(string), variables);
             if (pattern.failed()) {
                 return Parsed.failure("element '" + name + "': " + pattern.problem());
             }
             patterns[i] = pattern.value();
         }
-        return Parsed.ok(new ResourceSpec(notResource != null, List.of(patterns)));
+        return Parsed.ok(new ResourceSpec(notResource >= 0, List.of(patterns)));
     }
 
     private static final String NOT_STRINGS = "must be a string or a non-empty array of strings";
@@ -202,18 +205,17 @@ final class StatementReader {
      * How many strings a string or a non-empty array of strings holds, or -1 when the value is
      * neither. Every element is checked before any is parsed, so a wrong type is reported first.
      */
-    private static int stringCount(JsonValue value) {
-        if (value instanceof JsonString) {
+    private static int stringCount(JsonTape tape, int value) {
+        if (tape.isString(value)) {
             return 1;
         }
-        if (value instanceof JsonArray array) {
-            List<JsonValue> elements = array.elements();
-            int n = elements.size();
+        if (tape.isArray(value)) {
+            int n = tape.size(value);
             if (n == 0) {
                 return -1;
             }
-            for (int i = 0; i < n; i++) {
-                if (!(elements.get(i) instanceof JsonString)) {
+            for (int element = JsonTape.first(value), end = tape.end(value); element < end; element = tape.next(element)) {
+                if (!tape.isString(element)) {
                     return -1;
                 }
             }
@@ -222,11 +224,8 @@ final class StatementReader {
         return -1;
     }
 
-    /** The i-th string of a value that {@link #stringCount} accepted. */
-    private static String stringAt(JsonValue value, int i) {
-        if (value instanceof JsonString string) {
-            return string.value();
-        }
-        return ((JsonString) ((JsonArray) value).elements().get(i)).value();
+    /** The first string of a value that {@link #stringCount} accepted; the others follow it. */
+    private static int firstString(JsonTape tape, int value) {
+        return tape.isString(value) ? value : JsonTape.first(value);
     }
 }
