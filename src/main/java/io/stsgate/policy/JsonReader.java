@@ -268,7 +268,7 @@ final class JsonReader {
             char c = cs[p];
             if (c == '"') {
                 pos = p + 1;
-                return tape.add(JsonTape.STRING, start, p, hash);
+                return tape.add(key ? JsonTape.STRING | JsonTape.KEY : JsonTape.STRING, start, p, hash);
             }
             if (c < 0x20 || c == '\\' || c > 0xFF) {
                 break;
@@ -294,7 +294,8 @@ final class JsonReader {
             if (c == '"') {
                 int node;
                 if (decodedFrom < 0) {
-                    node = tape.add(JsonTape.STRING, start, pos, key ? KnownStrings.hash(chars, start, pos) : 0);
+                    node = key ? tape.add(JsonTape.STRING | JsonTape.KEY, start, pos, KnownStrings.hash(chars, start, pos))
+                            : tape.add(JsonTape.STRING, start, pos, 0);
                 } else {
                     tape.decode(start, pos);
                     node = tape.addDecoded(decodedFrom, key);

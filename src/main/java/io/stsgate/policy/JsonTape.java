@@ -28,6 +28,8 @@ final class JsonTape {
     private static final int DECODED = 1 << 8;
     /** A key that repeats an earlier key of its object. */
     private static final int REPEATED = 1 << 9;
+    /** An object's key, whose String hash the node holds. */
+    static final int KEY = 1 << 10;
     private static final int STRIDE = 4;
 
     /** Tapes for texts up to this length are kept per thread and reused; larger ones are one-off. */
@@ -121,7 +123,8 @@ final class JsonTape {
 
     /** A string node over {@code decoded[from, decodedLength)}; a key's node gets its String hash. */
     int addDecoded(int from, boolean key) {
-        return add(STRING | DECODED, from, decodedLength, key ? KnownStrings.hash(decoded, from, decodedLength) : 0);
+        return key ? add(STRING | DECODED | KEY, from, decodedLength, KnownStrings.hash(decoded, from, decodedLength))
+                : add(STRING | DECODED, from, decodedLength, 0);
     }
 
     // Reading.
@@ -248,8 +251,10 @@ final class JsonTape {
         int from = slots[at + 1];
         int to = slots[at + 2];
         char[] source = source(node);
-        if (kind(node) == STRING && KnownStrings.mayBeKnown(source, from, to)) {
-            String known = KnownStrings.find(source, from, to, KnownStrings.hash(source, from, to));
+        if ((slots[at] & KIND) == STRING && KnownStrings.mayBeKnown(source, from, to)) {
+            // A key's hash is already known; a value is hashed only now that it may be a known one.
+            int hash = (slots[at] & KEY) != 0 ? slots[at + 3] : KnownStrings.hash(source, from, to);
+            String known = KnownStrings.find(source, from, to, hash);
             if (known != null) {
                 return known;
             }

@@ -1,7 +1,5 @@
 package io.stsgate.policy;
 
-import java.util.Arrays;
-
 /**
  * Keys and values that recur in every policy. Reading one of them returns the shared instance, whose
  * hash code is already computed, instead of a new string. Found through an open-addressed table
@@ -63,14 +61,23 @@ final class KnownStrings {
         int slot = hash & MASK;
         String known = TABLE[slot];
         while (known != null) {
-            if (known.length() == length && known.hashCode() == hash
-                    && Arrays.equals(chars, from, to, CHARS[slot], 0, length)) {
+            if (known.hashCode() == hash && known.length() == length && same(chars, from, CHARS[slot])) {
                 return known;
             }
             slot = (slot + 1) & MASK;
             known = TABLE[slot];
         }
         return null;
+    }
+
+    /** A plain loop: for strings this short it beats Arrays.equals, which is tuned for long ones. */
+    private static boolean same(char[] chars, int from, char[] known) {
+        for (int i = 0; i < known.length; i++) {
+            if (chars[from + i] != known[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@link String#hashCode} of {@code chars[from, to)}. */
