@@ -3,26 +3,49 @@ package io.stsgate.policy;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads a Condition element: operators, keys and values, compiled and validated per operator family. */
+/**
+ * Reads the Condition elements of one document: operators, keys and values, compiled and validated per
+ * operator family. Like {@link StatementReader}, it keeps a problem in {@link #problem()}, so that
+ * the valid path allocates only the model.
+ */
 final class ConditionReader {
 
     private static final String IF_EXISTS = "IfExists";
     private static final int MAX_KEY_LENGTH = 256;
     private static final SetQualifier[] QUALIFIERS = SetQualifier.values();
 
-    private ConditionReader() {
+    private final JsonTape tape;
+    private final boolean variables;
+    private String problem;
+
+    ConditionReader(JsonTape tape, boolean variables) {
+        this.tape = tape;
+        this.variables = variables;
+    }
+
+    /** Why the last Condition element read was invalid, or null when it was valid. */
+    String problem() {
+        return problem;
+    }
+
+    /** Records the problem; null, for the caller to return. */
+    private <T> T fail(String problem) {
+        this.problem = problem;
+        return null;
     }
 
     /** A parsed operator name such as "ForAnyValue:StringLikeIfExists". */
     record OperatorName(SetQualifier qualifier, ConditionOperator operator, boolean ifExists) {
     }
 
-    static Parsed<ConditionBlock> read(JsonTape tape, int object, boolean variables) {
+    /** The block, or null when it is invalid: {@link #problem()} then says why. */
+    ConditionBlock read(int object) {
+        problem = null;
         if (!tape.isObject(object)) {
-            return Parsed.failure("must be an object mapping operators to keys");
+            return fail("must be an object mapping operators to keys");
         }
         if (tape.repeatedKey(object) >= 0) {
-            return Parsed.failure("duplicate operator '" + PolicyText.quote(tape.string(tape.repeatedKey(object))) + "'");
+            return fail("duplicate operator '" + PolicyText.quote(tape.string(tape.repeatedKey(object))) + "'");
         }
         // Most blocks hold one clause: a list is made only for a second.
         ConditionClause first = null;
@@ -31,39 +54,38 @@ final class ConditionReader {
             String operatorText = tape.string(operator);
             Parsed<OperatorName> name = operatorName(operatorText);
             if (name.failed()) {
-                return Parsed.failure(name.problem());
+                return fail(name.problem());
             }
             int keys = JsonTape.value(operator);
             if (!tape.isObject(keys)) {
-                return Parsed.failure("operator '" + PolicyText.quote(operatorText) + "' must map condition keys to values");
+                return fail("operator '" + PolicyText.quote(operatorText) + "' must map condition keys to values");
             }
             if (tape.repeatedKey(keys) >= 0) {
-                return Parsed.failure("operator '" + PolicyText.quote(operatorText) + "': duplicate key '"
+                return fail("operator '" + PolicyText.quote(operatorText) + "': duplicate key '"
                         + PolicyText.quote(tape.string(tape.repeatedKey(keys))) + "'");
             }
             if (tape.size(keys) == 0) {
-                return Parsed.failure("operator '" + PolicyText.quote(operatorText) + "' has no condition keys");
+                return fail("operator '" + PolicyText.quote(operatorText) + "' has no condition keys");
             }
             for (int k = JsonTape.first(keys), keysEnd = tape.end(keys); k < keysEnd; k = tape.nextKey(k)) {
                 String key = tape.string(k);
-                Parsed<ConditionClause> clause = clause(tape, name.value(), key, JsonTape.value(k), variables);
-                if (clause.failed()) {
-                    String text = PolicyText.quote(operatorText);
-                    return Parsed.failure("operator '" + text + "' key '" + PolicyText.quote(key) + "': "
-                            + clause.problem());
+                ConditionClause clause = clause(name.value(), key, JsonTape.value(k));
+                if (clause == null) {
+                    return fail("operator '" + PolicyText.quote(operatorText) + "' key '" + PolicyText.quote(key) + "': "
+                            + problem);
                 }
                 if (first == null) {
-                    first = clause.value();
+                    first = clause;
                 } else {
                     if (clauses == null) {
                         clauses = new ArrayList<>();
                         clauses.add(first);
                     }
-                    clauses.add(clause.value());
+                    clauses.add(clause);
                 }
             }
         }
-        return Parsed.ok(new ConditionBlock(clauses != null ? clauses : first != null ? List.of(first) : List.of()));
+        return new ConditionBlock(clauses != null ? clauses : first != null ? List.of(first) : List.of());
     }
 
     /**
@@ -118,49 +140,46 @@ final class ConditionReader {
         return Parsed.ok(new OperatorName(qualifier, operator, ifExists));
     }
 
-    private static Parsed<ConditionClause> clause(JsonTape tape, OperatorName name, String key, int json,
-            boolean variables) {
+    private ConditionClause clause(OperatorName name, String key, int json) {
         if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
-            return Parsed.failure("a condition key must be 1 to " + MAX_KEY_LENGTH + " characters");
+            return fail("a condition key must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
-        Parsed<List<String>> values = values(tape, json);
-        if (values.failed()) {
-            return Parsed.failure(values.problem());
+        List<String> values = values(json);
+        if (values == null) {
+            return null;
         }
-        Parsed<ConditionValues> compiled = compile(name.operator(), values.value(), variables);
+        Parsed<ConditionValues> compiled = compile(name.operator(), values, variables);
         if (compiled.failed()) {
-            return Parsed.failure(compiled.problem());
+            return fail(compiled.problem());
         }
-        return Parsed.ok(new ConditionClause(name.qualifier(), name.operator(), name.ifExists(), key, values.value(),
-                compiled.value()));
+        return new ConditionClause(name.qualifier(), name.operator(), name.ifExists(), key, values, compiled.value());
     }
 
     /** A string, number or boolean, or a non-empty array of them, normalised to strings. */
-    private static Parsed<List<String>> values(JsonTape tape, int json) {
+    private List<String> values(int json) {
         if (tape.isArray(json)) {
             int n = tape.size(json);
             if (n == 0) {
-                return Parsed.failure("values must not be an empty array");
+                return fail("values must not be an empty array");
             }
             String[] out = new String[n];
             int element = JsonTape.first(json);
             for (int i = 0; i < n; i++, element = tape.next(element)) {
-                String value = scalar(tape, element);
+                String value = scalar(element);
                 if (value == null) {
-                    return Parsed.failure("values must be strings, numbers or booleans, not " + tape.typeName(element));
+                    return fail("values must be strings, numbers or booleans, not " + tape.typeName(element));
                 }
                 out[i] = value;
             }
             // Already immutable, so the clause keeps this list instead of copying it.
-            return Parsed.ok(List.of(out));
+            return List.of(out);
         }
-        String value = scalar(tape, json);
-        return value == null
-                ? Parsed.failure("values must be strings, numbers or booleans, not " + tape.typeName(json))
-                : Parsed.ok(List.of(value));
+        String value = scalar(json);
+        return value == null ? fail("values must be strings, numbers or booleans, not " + tape.typeName(json))
+                : List.of(value);
     }
 
-    private static String scalar(JsonTape tape, int json) {
+    private String scalar(int json) {
         switch (tape.kind(json)) {
             case JsonTape.STRING:
             case JsonTape.NUMBER:

@@ -83,13 +83,14 @@ public final class PolicyParser {
         List<Statement> statements = new ArrayList<>(count);
         // Few statements: a scan of the earlier Sids is cheaper than hashing every Sid.
         Map<String, Integer> sids = count > SID_SCAN_LIMIT ? new HashMap<>() : null;
+        StatementReader reader = new StatementReader(tape, kind, variables);
         int element = tape.isArray(elements) ? JsonTape.first(elements) : elements;
         for (int i = 0; i < count; i++, element = tape.next(element)) {
-            Parsed<Statement> statement = StatementReader.read(tape, element, i, kind, variables);
-            if (statement.failed()) {
-                throw new PolicyParseException(statement.problem());
+            Statement statement = reader.read(element, i);
+            if (statement == null) {
+                throw new PolicyParseException(reader.problem());
             }
-            String sid = statement.value().sid();
+            String sid = statement.sid();
             if (sid != null && !sid.isEmpty()) {
                 Integer earlier = sids != null ? sids.putIfAbsent(sid, i) : earlierSid(statements, sid);
                 if (earlier != null) {
@@ -97,7 +98,7 @@ public final class PolicyParser {
                             + "): duplicate Sid (also used by index " + earlier + ")");
                 }
             }
-            statements.add(statement.value());
+            statements.add(statement);
         }
         return new PolicyDocument(version, id, statements);
     }

@@ -2,7 +2,11 @@ package io.stsgate.policy;
 
 import java.util.List;
 
-/** Reads and validates one statement; problems name the statement (Sid and index) and the element. */
+/**
+ * Reads and validates the statements of one document, one at a time; problems name the statement
+ * (Sid and index) and the element. A problem is kept in {@link #problem()} rather than returned in
+ * a {@link Parsed}: the valid path, which every statement takes, then allocates only the model.
+ */
 final class StatementReader {
 
     // Positions of the elements in the array that one pass over the statement's members fills.
@@ -17,15 +21,33 @@ final class StatementReader {
     private static final int CONDITION = 8;
     private static final int ELEMENT_COUNT = 9;
 
-    private StatementReader() {
+    private final JsonTape tape;
+    private final PolicyKind kind;
+    private final boolean variables;
+    private final ConditionReader conditions;
+    /** Value nodes of the statement being read, by element, -1 when absent; reused for each statement. */
+    private final int[] members = new int[ELEMENT_COUNT];
+    private String problem;
+
+    /** A reader for the statements of one document. */
+    StatementReader(JsonTape tape, PolicyKind kind, boolean variables) {
+        this.tape = tape;
+        this.kind = kind;
+        this.variables = variables;
+        this.conditions = new ConditionReader(tape, variables);
     }
 
-    static Parsed<Statement> read(JsonTape tape, int object, int index, PolicyKind kind, boolean variables) {
+    /** Why the last statement read was invalid, or null when it was valid. */
+    String problem() {
+        return problem;
+    }
+
+    /** The statement, or null when it is invalid: {@link #problem()} then says why. */
+    Statement read(int object, int index) {
+        problem = null;
         if (!tape.isObject(object)) {
-            return Parsed.failure("Statement (index " + index + "): must be an object, not " + tape.typeName(object));
+            return fail("Statement (index " + index + "): must be an object, not " + tape.typeName(object));
         }
-        // Value nodes by element, -1 when absent.
-        int[] members = new int[ELEMENT_COUNT];
         java.util.Arrays.fill(members, -1);
         String unknown = null;
         for (int key = JsonTape.first(object), end = tape.end(object); key < end; key = tape.nextKey(key)) {
@@ -42,18 +64,27 @@ final class StatementReader {
         }
         int sidValue = members[SID];
         if (sidValue >= 0 && !tape.isString(sidValue)) {
-            return Parsed.failure("Statement (index " + index + "): element 'Sid' must be a string");
+            return fail("Statement (index " + index + "): element 'Sid' must be a string");
         }
         String sid = sidValue < 0 ? null : tape.string(sidValue);
         if (tape.repeatedKey(object) >= 0) {
-            return Parsed.failure(where(sid, index) + "duplicate element '"
-                    + PolicyText.quote(tape.string(tape.repeatedKey(object))) + "'");
+            return fail(where(sid, index) + "duplicate element '" + PolicyText.quote(tape.string(tape.repeatedKey(object)))
+                    + "'");
         }
         if (unknown != null) {
-            return Parsed.failure(where(sid, index) + "unknown element '" + PolicyText.quote(unknown) + "'");
+            return fail(where(sid, index) + "unknown element '" + PolicyText.quote(unknown) + "'");
         }
-        Parsed<Statement> statement = elements(tape, members, index, sid, kind, variables);
-        return statement.failed() ? Parsed.failure(where(sid, index) + statement.problem()) : statement;
+        Statement statement = elements(index, sid);
+        if (statement == null) {
+            problem = where(sid, index) + problem;
+        }
+        return statement;
+    }
+
+    /** Records the problem; null, for the caller to return. */
+    private <T> T fail(String problem) {
+        this.problem = problem;
+        return null;
     }
 
     /** The prefix of a problem's message naming the statement; built only when there is a problem. */
@@ -88,115 +119,111 @@ final class StatementReader {
         }
     }
 
-    private static Parsed<Statement> elements(JsonTape tape, int[] members, int index, String sid, PolicyKind kind,
-            boolean variables) {
+    private Statement elements(int index, String sid) {
         int effectValue = members[EFFECT];
         if (effectValue < 0) {
-            return Parsed.failure("element 'Effect' is missing");
+            return fail("element 'Effect' is missing");
         }
         Effect effect = tape.isString(effectValue) ? Effect.fromText(tape.string(effectValue)) : null;
         if (effect == null) {
-            return Parsed.failure("element 'Effect' must be \"Allow\" or \"Deny\"");
+            return fail("element 'Effect' must be \"Allow\" or \"Deny\"");
         }
-        Parsed<PrincipalSpec> principal = principal(tape, members, kind);
-        if (principal.failed()) {
-            return Parsed.failure(principal.problem());
+        // Principal and Resource may validly be null: a problem is told by the field.
+        PrincipalSpec principal = principal();
+        if (problem != null) {
+            return null;
         }
-        Parsed<ActionSpec> action = action(tape, members);
-        if (action.failed()) {
-            return Parsed.failure(action.problem());
+        ActionSpec action = action();
+        if (problem != null) {
+            return null;
         }
-        Parsed<ResourceSpec> resource = resource(tape, members, kind, variables);
-        if (resource.failed()) {
-            return Parsed.failure(resource.problem());
+        ResourceSpec resource = resource();
+        if (problem != null) {
+            return null;
         }
         ConditionBlock condition = ConditionBlock.NONE;
         int conditionValue = members[CONDITION];
         if (conditionValue >= 0) {
-            Parsed<ConditionBlock> block = ConditionReader.read(tape, conditionValue, variables);
-            if (block.failed()) {
-                return Parsed.failure("element 'Condition': " + block.problem());
+            condition = conditions.read(conditionValue);
+            if (condition == null) {
+                return fail("element 'Condition': " + conditions.problem());
             }
-            condition = block.value();
         }
-        return Parsed.ok(new Statement(index, sid, effect, principal.value(), action.value(), resource.value(),
-                condition));
+        return new Statement(index, sid, effect, principal, action, resource, condition);
     }
 
-    private static Parsed<PrincipalSpec> principal(JsonTape tape, int[] members, PolicyKind kind) {
+    private PrincipalSpec principal() {
         int principal = members[PRINCIPAL];
         int notPrincipal = members[NOT_PRINCIPAL];
         if (principal >= 0 && notPrincipal >= 0) {
-            return Parsed.failure("elements 'Principal' and 'NotPrincipal' cannot both be present");
+            return fail("elements 'Principal' and 'NotPrincipal' cannot both be present");
         }
         String name = principal >= 0 ? "Principal" : "NotPrincipal";
         int value = principal >= 0 ? principal : notPrincipal;
         if (value < 0) {
-            return kind == PolicyKind.TRUST
-                    ? Parsed.failure("element 'Principal' or 'NotPrincipal' is required in a trust policy")
-                    : Parsed.ok(null);
+            return kind == PolicyKind.TRUST ? fail("element 'Principal' or 'NotPrincipal' is required in a trust policy")
+                    : null;
         }
         if (kind == PolicyKind.IDENTITY) {
-            return Parsed.failure("element '" + name + "' is not allowed in an identity or session policy");
+            return fail("element '" + name + "' is not allowed in an identity or session policy");
         }
         Parsed<PrincipalSpec> spec = PrincipalSpec.parse(tape, value, notPrincipal >= 0);
-        return spec.failed() ? Parsed.failure("element '" + name + "' " + spec.problem()) : spec;
+        return spec.failed() ? fail("element '" + name + "' " + spec.problem()) : spec.value();
     }
 
-    private static Parsed<ActionSpec> action(JsonTape tape, int[] members) {
+    private ActionSpec action() {
         int action = members[ACTION];
         int notAction = members[NOT_ACTION];
         if (action >= 0 && notAction >= 0) {
-            return Parsed.failure("elements 'Action' and 'NotAction' cannot both be present");
+            return fail("elements 'Action' and 'NotAction' cannot both be present");
         }
         if (action < 0 && notAction < 0) {
-            return Parsed.failure("element 'Action' or 'NotAction' is required");
+            return fail("element 'Action' or 'NotAction' is required");
         }
         String name = action >= 0 ? "Action" : "NotAction";
         int value = action >= 0 ? action : notAction;
-        int count = stringCount(tape, value);
+        int count = stringCount(value);
         if (count < 0) {
-            return Parsed.failure("element '" + name + "' " + NOT_STRINGS);
+            return fail("element '" + name + "' " + NOT_STRINGS);
         }
         ActionPattern[] patterns = new ActionPattern[count];
-        int string = firstString(tape, value);
+        int string = firstString(value);
         for (int i = 0; i < count; i++, string = tape.next(string)) {
-            Parsed<ActionPattern> pattern = ActionPattern.parse(tape.string(string));
-            if (pattern.failed()) {
-                return Parsed.failure("element '" + name + "': " + pattern.problem());
+            String text = tape.string(string);
+            String invalid = ActionPattern.problem(text);
+            if (invalid != null) {
+                return fail("element '" + name + "': " + invalid);
             }
-            patterns[i] = pattern.value();
+            patterns[i] = ActionPattern.of(text);
         }
-        return Parsed.ok(new ActionSpec(notAction >= 0, List.of(patterns)));
+        return new ActionSpec(notAction >= 0, List.of(patterns));
     }
 
-    private static Parsed<ResourceSpec> resource(JsonTape tape, int[] members, PolicyKind kind, boolean variables) {
+    private ResourceSpec resource() {
         int resource = members[RESOURCE];
         int notResource = members[NOT_RESOURCE];
         if (resource >= 0 && notResource >= 0) {
-            return Parsed.failure("elements 'Resource' and 'NotResource' cannot both be present");
+            return fail("elements 'Resource' and 'NotResource' cannot both be present");
         }
         if (resource < 0 && notResource < 0) {
-            return kind == PolicyKind.IDENTITY
-                    ? Parsed.failure("element 'Resource' or 'NotResource' is required")
-                    : Parsed.ok(null);
+            return kind == PolicyKind.IDENTITY ? fail("element 'Resource' or 'NotResource' is required") : null;
         }
         String name = resource >= 0 ? "Resource" : "NotResource";
         int value = resource >= 0 ? resource : notResource;
-        int count = stringCount(tape, value);
+        int count = stringCount(value);
         if (count < 0) {
-            return Parsed.failure("element '" + name + "' " + NOT_STRINGS);
+            return fail("element '" + name + "' " + NOT_STRINGS);
         }
         ResourcePattern[] patterns = new ResourcePattern[count];
-        int string = firstString(tape, value);
+        int string = firstString(value);
         for (int i = 0; i < count; i++, string = tape.next(string)) {
             Parsed<ResourcePattern> pattern = ResourcePattern.parse(tape.string(string), variables);
             if (pattern.failed()) {
-                return Parsed.failure("element '" + name + "': " + pattern.problem());
+                return fail("element '" + name + "': " + pattern.problem());
             }
             patterns[i] = pattern.value();
         }
-        return Parsed.ok(new ResourceSpec(notResource >= 0, List.of(patterns)));
+        return new ResourceSpec(notResource >= 0, List.of(patterns));
     }
 
     private static final String NOT_STRINGS = "must be a string or a non-empty array of strings";
@@ -205,7 +232,7 @@ final class StatementReader {
      * How many strings a string or a non-empty array of strings holds, or -1 when the value is
      * neither. Every element is checked before any is parsed, so a wrong type is reported first.
      */
-    private static int stringCount(JsonTape tape, int value) {
+    private int stringCount(int value) {
         if (tape.isString(value)) {
             return 1;
         }
@@ -225,7 +252,7 @@ final class StatementReader {
     }
 
     /** The first string of a value that {@link #stringCount} accepted; the others follow it. */
-    private static int firstString(JsonTape tape, int value) {
+    private int firstString(int value) {
         return tape.isString(value) ? value : JsonTape.first(value);
     }
 }
