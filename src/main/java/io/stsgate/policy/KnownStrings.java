@@ -1,9 +1,10 @@
 package io.stsgate.policy;
 
 /**
- * Keys and values that recur in every policy. Reading one of them returns the shared instance, whose
- * hash code is already computed, instead of a new string. Found through an open-addressed table
- * indexed by the string's hash; most strings are ruled out by their length and first character alone.
+ * Keys and values that recur in every policy, and every condition operator name. Reading one of them
+ * returns the shared instance, whose hash code is already computed, instead of a new string. Found
+ * through an open-addressed table indexed by the string's hash; most strings are ruled out by their
+ * length with their first and last characters alone, before they are hashed.
  */
 final class KnownStrings {
 
@@ -19,18 +20,27 @@ final class KnownStrings {
             "aws:MultiFactorAuthAge", "aws:RequestedRegion", "aws:PrincipalTag", "aws:username", "aws:userid",
             "aws:CurrentTime", "aws:TokenIssueTime", "aws:SourceArn", "aws:SourceAccount", "aws:PrincipalArn",
             "aws:PrincipalAccount", "aws:PrincipalOrgID", "sts:ExternalId", "s3:prefix" };
-    private static final int MASK = 255;
+    private static final int MASK = 1023;
     private static final String[] TABLE = new String[MASK + 1];
     /** The characters of each {@link #TABLE} entry, compared against the text without making a string. */
     private static final char[][] CHARS = new char[MASK + 1][];
     /** The length of the longest entry: longer strings are never hashed for a lookup. */
     private static final int MAX_LENGTH;
     /** Which lengths and first characters entries have, at {@code length * 256 + first}. */
-    private static final boolean[] SHAPES;
+    private static final boolean[] FIRSTS;
+    /** Which lengths and last characters entries have, at {@code length * 256 + last}. */
+    private static final boolean[] LASTS;
 
     static {
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(COMMON));
+        for (SetQualifier qualifier : SetQualifier.values()) {
+            for (ConditionOperator operator : ConditionOperator.values()) {
+                all.add(qualifier.prefix() + operator.text());
+                all.add(qualifier.prefix() + operator.text() + "IfExists");
+            }
+        }
         int longest = 0;
-        for (String known : COMMON) {
+        for (String known : all) {
             int slot = known.hashCode() & MASK;
             while (TABLE[slot] != null && !TABLE[slot].equals(known)) {
                 slot = (slot + 1) & MASK;
@@ -40,9 +50,11 @@ final class KnownStrings {
             longest = Math.max(longest, known.length());
         }
         MAX_LENGTH = longest;
-        SHAPES = new boolean[(longest + 1) * 256];
-        for (String known : COMMON) {
-            SHAPES[known.length() * 256 + known.charAt(0)] = true;
+        FIRSTS = new boolean[(longest + 1) * 256];
+        LASTS = new boolean[(longest + 1) * 256];
+        for (String known : all) {
+            FIRSTS[known.length() * 256 + known.charAt(0)] = true;
+            LASTS[known.length() * 256 + known.charAt(known.length() - 1)] = true;
         }
     }
 
@@ -52,7 +64,12 @@ final class KnownStrings {
     /** Whether {@code chars[from, to)} may be a known string; cheap, and false for most strings. */
     static boolean mayBeKnown(char[] chars, int from, int to) {
         int length = to - from;
-        return length > 0 && length <= MAX_LENGTH && chars[from] < 256 && SHAPES[length * 256 + chars[from]];
+        if (length <= 0 || length > MAX_LENGTH) {
+            return false;
+        }
+        char first = chars[from];
+        char last = chars[to - 1];
+        return first < 256 && last < 256 && FIRSTS[length * 256 + first] && LASTS[length * 256 + last];
     }
 
     /** The shared instance equal to {@code chars[from, to)}, whose String hash is {@code hash}; or null. */
