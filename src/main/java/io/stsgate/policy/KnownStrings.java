@@ -22,14 +22,17 @@ final class KnownStrings {
             "aws:PrincipalAccount", "aws:PrincipalOrgID", "sts:ExternalId", "s3:prefix" };
     private static final int MASK = 1023;
     private static final String[] TABLE = new String[MASK + 1];
+    /** The String hash of each {@link #TABLE} entry: probing reads these ints, not the strings. */
+    private static final int[] HASHES = new int[MASK + 1];
     /** The characters of each {@link #TABLE} entry, compared against the text without making a string. */
     private static final char[][] CHARS = new char[MASK + 1][];
     /** The length of the longest entry: longer strings are never hashed for a lookup. */
     private static final int MAX_LENGTH;
-    /** Which lengths and first characters entries have, at {@code length * 256 + first}. */
-    private static final boolean[] FIRSTS;
-    /** Which lengths and last characters entries have, at {@code length * 256 + last}. */
-    private static final boolean[] LASTS;
+    /**
+     * A bit per {@link #shape} of the entries. Half a kilobyte, so it stays in cache; most strings are
+     * ruled out by one bit, before they are hashed.
+     */
+    private static final long[] SHAPES = new long[64];
 
     static {
         java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(COMMON));
@@ -46,16 +49,18 @@ final class KnownStrings {
                 slot = (slot + 1) & MASK;
             }
             TABLE[slot] = known;
+            HASHES[slot] = known.hashCode();
             CHARS[slot] = known.toCharArray();
             longest = Math.max(longest, known.length());
+            int shape = shape(known.length(), known.charAt(0), known.charAt(known.length() - 1));
+            SHAPES[shape >>> 6] |= 1L << shape;
         }
         MAX_LENGTH = longest;
-        FIRSTS = new boolean[(longest + 1) * 256];
-        LASTS = new boolean[(longest + 1) * 256];
-        for (String known : all) {
-            FIRSTS[known.length() * 256 + known.charAt(0)] = true;
-            LASTS[known.length() * 256 + known.charAt(known.length() - 1)] = true;
-        }
+    }
+
+    /** A 12-bit mix of a string's length, first and last characters. */
+    private static int shape(int length, char first, char last) {
+        return ((length * 31 + first) * 31 + last) & 4095;
     }
 
     private KnownStrings() {
@@ -67,22 +72,17 @@ final class KnownStrings {
         if (length <= 0 || length > MAX_LENGTH) {
             return false;
         }
-        char first = chars[from];
-        char last = chars[to - 1];
-        return first < 256 && last < 256 && FIRSTS[length * 256 + first] && LASTS[length * 256 + last];
+        int shape = shape(length, chars[from], chars[to - 1]);
+        return (SHAPES[shape >>> 6] & (1L << shape)) != 0;
     }
 
     /** The shared instance equal to {@code chars[from, to)}, whose String hash is {@code hash}; or null. */
     static String find(char[] chars, int from, int to, int hash) {
         int length = to - from;
-        int slot = hash & MASK;
-        String known = TABLE[slot];
-        while (known != null) {
-            if (known.hashCode() == hash && known.length() == length && same(chars, from, CHARS[slot])) {
-                return known;
+        for (int slot = hash & MASK; TABLE[slot] != null; slot = (slot + 1) & MASK) {
+            if (HASHES[slot] == hash && CHARS[slot].length == length && same(chars, from, CHARS[slot])) {
+                return TABLE[slot];
             }
-            slot = (slot + 1) & MASK;
-            known = TABLE[slot];
         }
         return null;
     }
