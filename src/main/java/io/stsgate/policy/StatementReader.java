@@ -20,6 +20,7 @@ final class StatementReader {
     private static final int NOT_RESOURCE = 7;
     private static final int CONDITION = 8;
     private static final int ELEMENT_COUNT = 9;
+    private static final Effect[] EFFECTS = Effect.values();
 
     private final JsonTape tape;
     private final PolicyKind kind;
@@ -54,12 +55,11 @@ final class StatementReader {
             if (tape.repeated(key)) {
                 continue;
             }
-            String name = tape.string(key);
-            int element = element(name);
+            int element = element(key);
             if (element >= 0) {
                 members[element] = JsonTape.value(key);
             } else if (unknown == null) {
-                unknown = name;
+                unknown = tape.string(key);
             }
         }
         int sidValue = members[SID];
@@ -93,30 +93,29 @@ final class StatementReader {
                 : "Statement (index " + index + "): ";
     }
 
-    /** The position of a statement element, or -1 for an unknown name. */
-    private static int element(String key) {
-        switch (key) {
-            case "Sid":
-                return SID;
-            case "Effect":
-                return EFFECT;
-            case "Principal":
-                return PRINCIPAL;
-            case "NotPrincipal":
-                return NOT_PRINCIPAL;
-            case "Action":
-                return ACTION;
-            case "NotAction":
-                return NOT_ACTION;
-            case "Resource":
-                return RESOURCE;
-            case "NotResource":
-                return NOT_RESOURCE;
-            case "Condition":
-                return CONDITION;
-            default:
-                return -1;
+    /** The names of the statement elements, at their positions. */
+    private static final String[] ELEMENT_NAMES = { "Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction",
+            "Resource", "NotResource", "Condition" };
+    private static final int[] ELEMENT_HASHES = new int[ELEMENT_COUNT];
+
+    static {
+        for (int i = 0; i < ELEMENT_COUNT; i++) {
+            ELEMENT_HASHES[i] = ELEMENT_NAMES[i].hashCode();
         }
+    }
+
+    /**
+     * The position of the statement element a key names, or -1 for an unknown name. Matched on the
+     * tape by the key's hash, so that no string is made for the keys every statement has.
+     */
+    private int element(int key) {
+        int hash = tape.keyHash(key);
+        for (int i = 0; i < ELEMENT_COUNT; i++) {
+            if (ELEMENT_HASHES[i] == hash && tape.textEquals(key, ELEMENT_NAMES[i])) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private Statement elements(int index, String sid) {
@@ -124,7 +123,7 @@ final class StatementReader {
         if (effectValue < 0) {
             return fail("element 'Effect' is missing");
         }
-        Effect effect = tape.isString(effectValue) ? Effect.fromText(tape.string(effectValue)) : null;
+        Effect effect = tape.isString(effectValue) ? effect(effectValue) : null;
         if (effect == null) {
             return fail("element 'Effect' must be \"Allow\" or \"Deny\"");
         }
@@ -150,6 +149,16 @@ final class StatementReader {
             }
         }
         return new Statement(index, sid, effect, principal, action, resource, condition);
+    }
+
+    /** The Effect a string names, or null; compared on the tape, without making a string. */
+    private Effect effect(int value) {
+        for (Effect effect : EFFECTS) {
+            if (tape.textEquals(value, effect.text())) {
+                return effect;
+            }
+        }
+        return null;
     }
 
     private PrincipalSpec principal() {
