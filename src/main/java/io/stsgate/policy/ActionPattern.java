@@ -41,23 +41,37 @@ public final class ActionPattern {
         if (text.equals("*")) {
             return PARSED_ANY;
         }
+        String problem = problem(text);
+        return problem != null ? Parsed.failure(problem) : Parsed.ok(new ActionPattern(text));
+    }
+
+    /** The pattern of a text that {@link #problem} accepted. */
+    static ActionPattern of(String text) {
+        return text.equals("*") ? ANY : new ActionPattern(text);
+    }
+
+    /** Why the text is not a valid action, or null when it is; checked apart so the valid path allocates nothing. */
+    static String problem(String text) {
+        if (text.equals("*")) {
+            return null;
+        }
         int colon = text.indexOf(':');
         if (colon <= 0 || colon == text.length() - 1) {
-            return Parsed.failure(invalid(text));
+            return invalid(text);
         }
         for (int i = 0; i < colon; i++) {
             char c = text.charAt(i);
             if (!(isAlnum(c) || c == '-')) {
-                return Parsed.failure(invalid(text));
+                return invalid(text);
             }
         }
         for (int i = colon + 1; i < text.length(); i++) {
             char c = text.charAt(i);
             if (!(isAlnum(c) || c == '*' || c == '?' || c == '-' || c == '_' || c == '.')) {
-                return Parsed.failure(invalid(text));
+                return invalid(text);
             }
         }
-        return Parsed.ok(new ActionPattern(text));
+        return null;
     }
 
     private static String invalid(String text) {

@@ -3,73 +3,89 @@ package io.stsgate.policy;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.stsgate.policy.JsonValue.JsonArray;
-import io.stsgate.policy.JsonValue.JsonBoolean;
-import io.stsgate.policy.JsonValue.JsonNumber;
-import io.stsgate.policy.JsonValue.JsonObject;
-import io.stsgate.policy.JsonValue.JsonString;
-
-/** Reads a Condition element: operators, keys and values, compiled and validated per operator family. */
+/**
+ * Reads the Condition elements of one document: operators, keys and values, compiled and validated per
+ * operator family. Like {@link StatementReader}, it keeps a problem in {@link #problem()}, so that
+ * the valid path allocates only the model.
+ */
 final class ConditionReader {
 
     private static final String IF_EXISTS = "IfExists";
     private static final int MAX_KEY_LENGTH = 256;
     private static final SetQualifier[] QUALIFIERS = SetQualifier.values();
 
-    private ConditionReader() {
+    private final JsonTape tape;
+    private final boolean variables;
+    private String problem;
+
+    ConditionReader(JsonTape tape, boolean variables) {
+        this.tape = tape;
+        this.variables = variables;
+    }
+
+    /** Why the last Condition element read was invalid, or null when it was valid. */
+    String problem() {
+        return problem;
+    }
+
+    /** Records the problem; null, for the caller to return. */
+    private <T> T fail(String problem) {
+        this.problem = problem;
+        return null;
     }
 
     /** A parsed operator name such as "ForAnyValue:StringLikeIfExists". */
     record OperatorName(SetQualifier qualifier, ConditionOperator operator, boolean ifExists) {
     }
 
-    static Parsed<ConditionBlock> read(JsonValue json, boolean variables) {
-        if (!(json instanceof JsonObject object)) {
-            return Parsed.failure("must be an object mapping operators to keys");
+    /** The block, or null when it is invalid: {@link #problem()} then says why. */
+    ConditionBlock read(int object) {
+        problem = null;
+        if (!tape.isObject(object)) {
+            return fail("must be an object mapping operators to keys");
         }
-        if (object.duplicateKey() != null) {
-            return Parsed.failure("duplicate operator '" + PolicyText.quote(object.duplicateKey()) + "'");
+        if (tape.repeatedKey(object) >= 0) {
+            return fail("duplicate operator '" + PolicyText.quote(tape.string(tape.repeatedKey(object))) + "'");
         }
-        JsonMembers operators = object.table();
         // Most blocks hold one clause: a list is made only for a second.
         ConditionClause first = null;
         List<ConditionClause> clauses = null;
-        for (int o = 0; o < operators.size(); o++) {
-            String operatorText = operators.keyAt(o);
+        for (int operator = JsonTape.first(object), end = tape.end(object); operator < end; operator = tape.nextKey(operator)) {
+            String operatorText = tape.string(operator);
             Parsed<OperatorName> name = operatorName(operatorText);
             if (name.failed()) {
-                return Parsed.failure(name.problem());
+                return fail(name.problem());
             }
-            String text = PolicyText.quote(operatorText);
-            if (!(operators.valueAt(o) instanceof JsonObject keys)) {
-                return Parsed.failure("operator '" + text + "' must map condition keys to values");
+            int keys = JsonTape.value(operator);
+            if (!tape.isObject(keys)) {
+                return fail("operator '" + PolicyText.quote(operatorText) + "' must map condition keys to values");
             }
-            if (keys.duplicateKey() != null) {
-                return Parsed.failure("operator '" + text + "': duplicate key '" + PolicyText.quote(keys.duplicateKey()) + "'");
+            if (tape.repeatedKey(keys) >= 0) {
+                return fail("operator '" + PolicyText.quote(operatorText) + "': duplicate key '"
+                        + PolicyText.quote(tape.string(tape.repeatedKey(keys))) + "'");
             }
-            if (keys.members().isEmpty()) {
-                return Parsed.failure("operator '" + text + "' has no condition keys");
+            if (tape.size(keys) == 0) {
+                return fail("operator '" + PolicyText.quote(operatorText) + "' has no condition keys");
             }
-            JsonMembers members = keys.table();
-            for (int k = 0; k < members.size(); k++) {
-                String key = members.keyAt(k);
-                Parsed<ConditionClause> clause = clause(name.value(), key, members.valueAt(k), variables);
-                if (clause.failed()) {
-                    return Parsed.failure("operator '" + text + "' key '" + PolicyText.quote(key) + "': "
-                            + clause.problem());
+            for (int k = JsonTape.first(keys), keysEnd = tape.end(keys); k < keysEnd; k = tape.nextKey(k)) {
+                String key = tape.string(k);
+                ConditionClause clause = clause(name.value(), key, JsonTape.value(k));
+                if (clause == null) {
+                    return fail("operator '" + PolicyText.quote(operatorText) + "' key '" + PolicyText.quote(key) + "': "
+                            + problem);
                 }
                 if (first == null) {
-                    first = clause.value();
+                    first = clause;
                 } else {
                     if (clauses == null) {
                         clauses = new ArrayList<>();
                         clauses.add(first);
                     }
-                    clauses.add(clause.value());
+                    clauses.add(clause);
                 }
             }
         }
-        return Parsed.ok(new ConditionBlock(clauses != null ? clauses : first != null ? List.of(first) : List.of()));
+        return new ConditionBlock(clauses != null ? clauses : first != null ? List.of(first) : List.of());
     }
 
     /**
@@ -124,57 +140,57 @@ final class ConditionReader {
         return Parsed.ok(new OperatorName(qualifier, operator, ifExists));
     }
 
-    private static Parsed<ConditionClause> clause(OperatorName name, String key, JsonValue json, boolean variables) {
+    private ConditionClause clause(OperatorName name, String key, int json) {
         if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
-            return Parsed.failure("a condition key must be 1 to " + MAX_KEY_LENGTH + " characters");
+            return fail("a condition key must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
-        Parsed<List<String>> values = values(json);
-        if (values.failed()) {
-            return Parsed.failure(values.problem());
+        List<String> values = values(json);
+        if (values == null) {
+            return null;
         }
-        Parsed<ConditionValues> compiled = compile(name.operator(), values.value(), variables);
+        Parsed<ConditionValues> compiled = compile(name.operator(), values, variables);
         if (compiled.failed()) {
-            return Parsed.failure(compiled.problem());
+            return fail(compiled.problem());
         }
-        return Parsed.ok(new ConditionClause(name.qualifier(), name.operator(), name.ifExists(), key, values.value(),
-                compiled.value()));
+        return new ConditionClause(name.qualifier(), name.operator(), name.ifExists(), key, values, compiled.value());
     }
 
     /** A string, number or boolean, or a non-empty array of them, normalised to strings. */
-    private static Parsed<List<String>> values(JsonValue json) {
-        if (json instanceof JsonArray array) {
-            List<JsonValue> elements = array.elements();
-            int n = elements.size();
+    private List<String> values(int json) {
+        if (tape.isArray(json)) {
+            int n = tape.size(json);
             if (n == 0) {
-                return Parsed.failure("values must not be an empty array");
+                return fail("values must not be an empty array");
             }
             String[] out = new String[n];
-            for (int i = 0; i < n; i++) {
-                JsonValue element = elements.get(i);
+            int element = JsonTape.first(json);
+            for (int i = 0; i < n; i++, element = tape.next(element)) {
                 String value = scalar(element);
                 if (value == null) {
-                    return Parsed.failure("values must be strings, numbers or booleans, not " + JsonValue.typeName(element));
+                    return fail("values must be strings, numbers or booleans, not " + tape.typeName(element));
                 }
                 out[i] = value;
             }
             // Already immutable, so the clause keeps this list instead of copying it.
-            return Parsed.ok(List.of(out));
+            return List.of(out);
         }
         String value = scalar(json);
-        return value == null
-                ? Parsed.failure("values must be strings, numbers or booleans, not " + JsonValue.typeName(json))
-                : Parsed.ok(List.of(value));
+        return value == null ? fail("values must be strings, numbers or booleans, not " + tape.typeName(json))
+                : List.of(value);
     }
 
-    private static String scalar(JsonValue json) {
-        if (json instanceof JsonString string) {
-            return string.value();
-        } else if (json instanceof JsonNumber number) {
-            return number.lexeme();
-        } else if (json instanceof JsonBoolean bool) {
-            return Boolean.toString(bool.value());
+    private String scalar(int json) {
+        switch (tape.kind(json)) {
+            case JsonTape.STRING:
+            case JsonTape.NUMBER:
+                return tape.string(json);
+            case JsonTape.TRUE:
+                return "true";
+            case JsonTape.FALSE:
+                return "false";
+            default:
+                return null;
         }
-        return null;
     }
 
     private static Parsed<ConditionValues> compile(ConditionOperator operator, List<String> values, boolean variables) {

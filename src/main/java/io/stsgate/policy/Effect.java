@@ -15,11 +15,4 @@ public enum Effect {
     public String text() {
         return text;
     }
-
-    static Effect fromText(String text) {
-        if ("Allow".equals(text)) {
-            return ALLOW;
-        }
-        return "Deny".equals(text) ? DENY : null;
-    }
 }

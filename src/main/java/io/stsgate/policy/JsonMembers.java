@@ -134,16 +134,6 @@ final class JsonMembers extends AbstractMap<String, JsonValue> {
         }
     }
 
-    /** The key at a position, in document order. */
-    String keyAt(int i) {
-        return keys[i];
-    }
-
-    /** The value at a position, in document order. */
-    JsonValue valueAt(int i) {
-        return values[i];
-    }
-
     @Override
     public Set<Map.Entry<String, JsonValue>> entrySet() {
         if (entries == null) {

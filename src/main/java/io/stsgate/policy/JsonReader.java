@@ -12,8 +12,10 @@ import io.stsgate.policy.JsonValue.JsonObject;
 import io.stsgate.policy.JsonValue.JsonString;
 
 /**
- * A strict RFC 8259 reader. Recursion is bounded by {@code maxDepth}, so no input can overflow the
- * stack; every character is looked at a bounded number of times, so time is linear.
+ * A strict RFC 8259 reader. It validates the whole text into a {@link JsonTape}, which policy readers
+ * walk without a tree of objects; {@link #read} builds the tree for the rest. Recursion is bounded by
+ * {@code maxDepth}, so no input can overflow the stack; every character is looked at a bounded number
+ * of times, and duplicate keys are found through a hash set in large objects, so time is linear.
  */
 final class JsonReader {
 
@@ -21,61 +23,8 @@ final class JsonReader {
     record Options(int maxDepth, boolean policyCharset, boolean rejectDuplicateKeys) {
     }
 
-    /**
-     * Keys and values that recur in every policy. Reading them returns these instances, whose hash
-     * codes are already computed, instead of new strings. Found through {@link #KNOWN}, an
-     * open-addressed table indexed by the string's hash, which the reader computes as it scans.
-     */
-    private static final String[] COMMON_STRINGS = { "Version", "Id", "Statement", "Sid", "Effect", "Principal",
-            "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition", "AWS", "Federated", "Service",
-            "CanonicalUser", "Allow", "Deny", "*", "2012-10-17", "2008-10-17", "true", "false", "StringEquals",
-            "StringNotEquals", "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase", "StringLike", "StringNotLike",
-            "NumericEquals", "NumericNotEquals", "NumericLessThan", "NumericLessThanEquals", "NumericGreaterThan",
-            "NumericGreaterThanEquals", "DateEquals", "DateNotEquals", "DateLessThan", "DateLessThanEquals",
-            "DateGreaterThan", "DateGreaterThanEquals", "Bool", "BoolIfExists", "BinaryEquals", "IpAddress",
-            "NotIpAddress", "ArnEquals", "ArnLike", "ArnNotEquals", "ArnNotLike", "Null", "StringEqualsIfExists",
-            "StringLikeIfExists", "aws:SourceIp", "aws:SecureTransport", "aws:MultiFactorAuthPresent",
-            "aws:MultiFactorAuthAge", "aws:RequestedRegion", "aws:PrincipalTag", "aws:username", "aws:userid",
-            "aws:CurrentTime", "aws:TokenIssueTime", "aws:SourceArn", "aws:SourceAccount", "aws:PrincipalArn",
-            "aws:PrincipalAccount", "aws:PrincipalOrgID", "sts:ExternalId", "s3:prefix" };
-    private static final int KNOWN_MASK = 255;
-    private static final String[] KNOWN = new String[KNOWN_MASK + 1];
-    /** The characters of each {@link #KNOWN} entry, compared against the buffer without touching the text. */
-    private static final char[][] KNOWN_CHARS = new char[KNOWN_MASK + 1][];
-    /** Each {@link #KNOWN} entry as a JSON value, shared: JsonString is immutable. */
-    private static final JsonString[] KNOWN_VALUES = new JsonString[KNOWN_MASK + 1];
-    /** The length of the longest {@link #KNOWN} entry: longer strings are not hashed while read. */
-    private static final int MAX_KNOWN_LENGTH;
-    /**
-     * Which lengths and first characters {@link #KNOWN} entries have, at {@code length * 256 + first}:
-     * most strings are ruled out by this alone, without being hashed.
-     */
-    private static final boolean[] KNOWN_SHAPES;
-
-    static {
-        for (String known : COMMON_STRINGS) {
-            int slot = known.hashCode() & KNOWN_MASK;
-            while (KNOWN[slot] != null && !KNOWN[slot].equals(known)) {
-                slot = (slot + 1) & KNOWN_MASK;
-            }
-            KNOWN[slot] = known;
-            KNOWN_CHARS[slot] = known.toCharArray();
-            KNOWN_VALUES[slot] = new JsonString(known);
-        }
-        int longest = 0;
-        for (String known : COMMON_STRINGS) {
-            longest = Math.max(longest, known.length());
-        }
-        MAX_KNOWN_LENGTH = longest;
-        KNOWN_SHAPES = new boolean[(longest + 1) * 256];
-        for (String known : COMMON_STRINGS) {
-            KNOWN_SHAPES[known.length() * 256 + known.charAt(0)] = true;
-        }
-    }
-
-    /** Texts up to this length are read through a per-thread buffer instead of a fresh copy. */
-    private static final int SHARED_BUFFER_LIMIT = 16 * 1024;
-    private static final ThreadLocal<char[][]> BUFFER = ThreadLocal.withInitial(() -> new char[1][]);
+    /** Objects with more members than this find duplicate keys through a hash set instead of a scan. */
+    private static final int SCAN_LIMIT = JsonMembers.SCAN_LIMIT;
 
     private static final JsonBoolean TRUE = new JsonBoolean(true);
     private static final JsonBoolean FALSE = new JsonBoolean(false);
@@ -86,111 +35,143 @@ final class JsonReader {
     private static final JsonValue[] NO_VALUES = {};
 
     private final String text;
-    /** The text as an array: scanning an array is markedly faster than String.charAt. */
     private final char[] chars;
     private final int length;
     private final Options options;
     private final boolean policyCharset;
+    private final JsonTape tape;
     private int pos;
-    /** The {@link #KNOWN} slot of the string {@link #string} read last, or -1 when it is not a shared one. */
-    private int knownSlot;
-    /** Elements of the arrays being read, innermost last; each array takes its own from the top. */
-    private JsonValue[] stack;
-    private int top;
-    /** Members of the objects being read, innermost last; each object takes its own from the top. */
-    private String[] keyStack;
-    private int[] hashStack;
-    private JsonValue[] memberStack;
-    private int memberTop;
 
-    private JsonReader(String text, Options options) {
-        this.text = text;
+    private JsonReader(JsonTape tape, Options options) {
+        this.tape = tape;
+        this.text = tape.text();
         this.length = text.length();
-        this.chars = buffer(text);
+        this.chars = tape.chars();
         this.options = options;
         this.policyCharset = options.policyCharset();
     }
 
     /**
-     * The text's characters: a copy into this thread's reusable buffer for ordinary documents (the
-     * reader never calls out while reading, so the buffer is never in use twice), a fresh array otherwise.
-     * Characters past {@link #length} are stale and never read.
+     * Validates the text into a tape whose root is node 0. The tape is this thread's and is reused by
+     * the next call on the thread: read it before reading another text.
      */
-    private static char[] buffer(String text) {
-        int n = text.length();
-        if (n > SHARED_BUFFER_LIMIT) {
-            return text.toCharArray();
-        }
-        char[][] holder = BUFFER.get();
-        char[] chars = holder[0];
-        if (chars == null || chars.length < n) {
-            chars = new char[Math.max(n, 1024)];
-            holder[0] = chars;
-        }
-        text.getChars(0, n, chars, 0);
-        return chars;
-    }
-
-    static JsonValue read(String text, Options options) {
-        JsonReader reader = new JsonReader(text, options);
+    static JsonTape scan(String text, Options options) {
+        JsonTape tape = JsonTape.of(text);
+        JsonReader reader = new JsonReader(tape, options);
         reader.skipWhitespace();
-        JsonValue value = reader.value(0);
+        reader.value(0);
         reader.skipWhitespace();
         if (reader.pos < reader.length) {
             char c = reader.chars[reader.pos];
             throw reader.error(options.policyCharset() && !PolicyText.allowed(c) ? PolicyText.charsetProblem(c)
                     : "unexpected text after the JSON value");
         }
-        return value;
+        return tape;
     }
 
-    private JsonValue value(int depth) {
+    /** Reads the text into a tree of values. */
+    static JsonValue read(String text, Options options) {
+        return tree(scan(text, options), 0);
+    }
+
+    private static JsonValue tree(JsonTape tape, int node) {
+        switch (tape.kind(node)) {
+            case JsonTape.OBJECT: {
+                int n = tape.size(node);
+                if (n == 0) {
+                    return new JsonObject(new JsonMembers(NO_KEYS, NO_HASHES, NO_VALUES), null);
+                }
+                String[] keys = new String[n];
+                int[] hashes = new int[n];
+                JsonValue[] values = new JsonValue[n];
+                int i = 0;
+                for (int key = JsonTape.first(node), end = tape.end(node); key < end; key = tape.nextKey(key)) {
+                    if (!tape.repeated(key)) {
+                        keys[i] = tape.string(key);
+                        hashes[i] = tape.keyHash(key);
+                        values[i++] = tree(tape, JsonTape.value(key));
+                    }
+                }
+                int repeated = tape.repeatedKey(node);
+                return new JsonObject(new JsonMembers(keys, hashes, values), repeated < 0 ? null : tape.string(repeated));
+            }
+            case JsonTape.ARRAY: {
+                int n = tape.size(node);
+                if (n == 0) {
+                    return EMPTY_ARRAY;
+                }
+                JsonValue[] elements = new JsonValue[n];
+                int i = 0;
+                for (int element = JsonTape.first(node), end = tape.end(node); element < end; element = tape.next(element)) {
+                    elements[i++] = tree(tape, element);
+                }
+                return new JsonArray(Arrays.asList(elements));
+            }
+            case JsonTape.STRING:
+                return new JsonString(tape.string(node));
+            case JsonTape.NUMBER:
+                return new JsonNumber(tape.string(node));
+            case JsonTape.TRUE:
+                return TRUE;
+            case JsonTape.FALSE:
+                return FALSE;
+            default:
+                return NULL;
+        }
+    }
+
+    private void value(int depth) {
         if (pos >= length) {
             throw error("unexpected end of input");
         }
         char c = chars[pos];
         switch (c) {
             case '{':
-                return object(depth + 1);
+                object(depth + 1);
+                return;
             case '[':
-                return array(depth + 1);
-            case '"': {
-                String string = string();
-                return knownSlot >= 0 ? KNOWN_VALUES[knownSlot] : new JsonString(string);
-            }
+                array(depth + 1);
+                return;
+            case '"':
+                string(false);
+                return;
             case 't':
                 keyword("true");
-                return TRUE;
+                tape.add(JsonTape.TRUE, 0, 0, 0);
+                return;
             case 'f':
                 keyword("false");
-                return FALSE;
+                tape.add(JsonTape.FALSE, 0, 0, 0);
+                return;
             case 'n':
                 keyword("null");
-                return NULL;
+                tape.add(JsonTape.NULL, 0, 0, 0);
+                return;
             default:
                 if (c == '-' || (c >= '0' && c <= '9')) {
-                    return number();
+                    number();
+                    return;
                 }
                 throw unexpected();
         }
     }
 
-    private JsonObject object(int depth) {
+    private void object(int depth) {
         checkDepth(depth);
         pos++;
-        String duplicate = null;
+        int object = tape.add(JsonTape.OBJECT, 0, 0, -1);
         skipWhitespace();
         if (peek() == '}') {
             pos++;
-            return new JsonObject(new JsonMembers(NO_KEYS, NO_HASHES, NO_VALUES), null);
+            tape.close(object, 0, -1);
+            return;
         }
-        if (keyStack == null) {
-            keyStack = new String[16];
-            hashStack = new int[16];
-            memberStack = new JsonValue[16];
-        }
-        int base = memberTop;
-        // Keys already read, for duplicate checks once the object is too large to scan.
+        int members = 0;
+        // Every key read, repeated ones too: a scan passes them all, so it must stay short.
+        int keys = 0;
+        int repeated = -1;
+        // Keys already read, for duplicate checks once the object is too large to scan. A HashSet of
+        // strings, rare in policies, keeps even keys with colliding hashes from making this quadratic.
         HashSet<String> seen = null;
         while (true) {
             skipWhitespace();
@@ -198,38 +179,34 @@ final class JsonReader {
                 throw unexpected();
             }
             int keyStart = pos;
-            String key = key();
-            // String caches its hash code, so later lookups of the key do not hash it again.
-            int hash = key.hashCode();
+            int key = string(true);
             skipWhitespace();
             expect(':');
             skipWhitespace();
-            JsonValue member = value(depth);
-            if (seen == null && memberTop - base > JsonMembers.SCAN_LIMIT) {
+            value(depth);
+            if (seen == null && keys++ > SCAN_LIMIT) {
                 seen = new HashSet<>();
-                for (int i = base; i < memberTop; i++) {
-                    seen.add(keyStack[i]);
+                for (int k = JsonTape.first(object); k < key; k = tape.nextKey(k)) {
+                    seen.add(tape.string(k));
                 }
             }
-            if (seen != null ? !seen.add(key) : scanMembers(base, key, hash)) {
+            if (seen != null ? !seen.add(tape.string(key)) : scanKeys(object, key)) {
                 // The first value of a repeated key is kept.
                 if (options.rejectDuplicateKeys()) {
                     pos = keyStart;
-                    throw error("duplicate key '" + PolicyText.quote(key) + "'");
+                    throw error("duplicate key '" + PolicyText.quote(tape.string(key)) + "'");
                 }
-                duplicate = duplicate == null ? key : duplicate;
+                tape.markRepeated(key);
+                repeated = repeated < 0 ? key : repeated;
             } else {
-                pushMember(key, hash, member);
+                members++;
             }
             skipWhitespace();
             char c = peek();
             pos++;
             if (c == '}') {
-                // Exactly sized, without growing a table member by member.
-                JsonMembers members = new JsonMembers(Arrays.copyOfRange(keyStack, base, memberTop),
-                        Arrays.copyOfRange(hashStack, base, memberTop), Arrays.copyOfRange(memberStack, base, memberTop));
-                memberTop = base;
-                return new JsonObject(members, duplicate);
+                tape.close(object, members, repeated);
+                return;
             } else if (c != ',') {
                 pos--;
                 throw unexpected();
@@ -237,56 +214,38 @@ final class JsonReader {
         }
     }
 
-    /** Whether the object whose members start at {@code base} already has the key. */
-    private boolean scanMembers(int base, String key, int hash) {
-        for (int i = base; i < memberTop; i++) {
-            if (hashStack[i] == hash && (keyStack[i] == key || keyStack[i].equals(key))) {
+    /** Whether an earlier key of the object equals this key. */
+    private boolean scanKeys(int object, int key) {
+        int hash = tape.keyHash(key);
+        for (int k = JsonTape.first(object); k < key; k = tape.nextKey(k)) {
+            if (tape.keyHash(k) == hash && tape.sameText(k, key)) {
                 return true;
             }
         }
         return false;
     }
 
-    private void pushMember(String key, int hash, JsonValue member) {
-        if (memberTop == keyStack.length) {
-            int capacity = memberTop * 2;
-            keyStack = Arrays.copyOf(keyStack, capacity);
-            hashStack = Arrays.copyOf(hashStack, capacity);
-            memberStack = Arrays.copyOf(memberStack, capacity);
-        }
-        keyStack[memberTop] = key;
-        hashStack[memberTop] = hash;
-        memberStack[memberTop] = member;
-        memberTop++;
-    }
-
-    private JsonArray array(int depth) {
+    private void array(int depth) {
         checkDepth(depth);
         pos++;
+        int array = tape.add(JsonTape.ARRAY, 0, 0, 0);
         skipWhitespace();
         if (peek() == ']') {
             pos++;
-            return EMPTY_ARRAY;
+            tape.close(array, 0, 0);
+            return;
         }
-        if (stack == null) {
-            stack = new JsonValue[16];
-        }
-        int base = top;
+        int elements = 0;
         while (true) {
             skipWhitespace();
-            JsonValue element = value(depth);
-            if (top == stack.length) {
-                stack = Arrays.copyOf(stack, top * 2);
-            }
-            stack[top++] = element;
+            value(depth);
+            elements++;
             skipWhitespace();
             char c = peek();
             pos++;
             if (c == ']') {
-                // Exactly sized, without growing a list element by element.
-                JsonValue[] elements = Arrays.copyOfRange(stack, base, top);
-                top = base;
-                return new JsonArray(Arrays.asList(elements));
+                tape.close(array, elements, 0);
+                return;
             } else if (c != ',') {
                 pos--;
                 throw unexpected();
@@ -294,67 +253,55 @@ final class JsonReader {
         }
     }
 
-    private String key() {
-        return string();
-    }
-
     /**
-     * Reads a string. The fast loop covers strings without escapes, control characters or characters
-     * outside Latin-1; common strings come back as shared instances, found by length and first
-     * character, then by hash. Anything else continues in {@link #slowString}, which applies every rule.
+     * Reads a string into a node and returns it; a key's node gets its String hash. The fast loop covers
+     * strings without escapes, control characters or characters outside Latin-1; anything else
+     * continues in {@link #slowString}, which applies every rule.
      */
-    private String string() {
+    private int string(boolean key) {
         final char[] cs = chars;
         final int n = length;
         int start = pos + 1;
         int p = start;
-        knownSlot = -1;
+        int hash = 0;
         while (p < n) {
             char c = cs[p];
             if (c == '"') {
                 pos = p + 1;
-                int len = p - start;
-                if (len > 0 && len <= MAX_KNOWN_LENGTH && KNOWN_SHAPES[len * 256 + cs[start]]) {
-                    // Could be a common string: hashed here, only now that its length is known.
-                    int hash = 0;
-                    for (int i = start; i < p; i++) {
-                        hash = 31 * hash + cs[i];
-                    }
-                    int slot = hash & KNOWN_MASK;
-                    String known = KNOWN[slot];
-                    while (known != null) {
-                        if (known.length() == len && known.hashCode() == hash
-                                && Arrays.equals(cs, start, p, KNOWN_CHARS[slot], 0, len)) {
-                            knownSlot = slot;
-                            return known;
-                        }
-                        slot = (slot + 1) & KNOWN_MASK;
-                        known = KNOWN[slot];
-                    }
-                }
-                return text.substring(start, p);
+                return tape.add(key ? JsonTape.STRING | JsonTape.KEY : JsonTape.STRING, start, p, hash);
             }
             if (c < 0x20 || c == '\\' || c > 0xFF) {
                 break;
             }
+            // Values are never looked up by hash: only keys pay for it.
+            if (key) {
+                hash = 31 * hash + c;
+            }
             p++;
         }
-        return slowString(start, p);
+        return slowString(start, p, key);
     }
 
     /** Continues reading a string at {@code p}, which began at {@code start}. */
-    private String slowString(int start, int p) {
+    private int slowString(int start, int p, boolean key) {
         pos = p;
-        StringBuilder out = null;
+        int decodedFrom = -1;
         while (true) {
             if (pos >= length) {
                 throw error("unterminated string");
             }
             char c = chars[pos];
             if (c == '"') {
-                String result = out == null ? text.substring(start, pos) : out.append(text, start, pos).toString();
+                int node;
+                if (decodedFrom < 0) {
+                    node = key ? tape.add(JsonTape.STRING | JsonTape.KEY, start, pos, KnownStrings.hash(chars, start, pos))
+                            : tape.add(JsonTape.STRING, start, pos, 0);
+                } else {
+                    tape.decode(start, pos);
+                    node = tape.addDecoded(decodedFrom, key);
+                }
                 pos++;
-                return result;
+                return node;
             }
             if (c < 0x20) {
                 throw error("unescaped control character in string");
@@ -364,11 +311,11 @@ final class JsonReader {
                 pos++;
                 continue;
             }
-            if (out == null) {
-                out = new StringBuilder();
+            if (decodedFrom < 0) {
+                decodedFrom = tape.decodedLength();
             }
-            out.append(text, start, pos);
-            out.append(escape());
+            tape.decode(start, pos);
+            tape.decode(escape());
             start = pos;
         }
     }
@@ -425,7 +372,7 @@ final class JsonReader {
         return decoded;
     }
 
-    private JsonNumber number() {
+    private void number() {
         int start = pos;
         if (peek() == '-') {
             pos++;
@@ -454,7 +401,7 @@ final class JsonReader {
                 throw error("invalid number: digits expected in exponent");
             }
         }
-        return new JsonNumber(text.substring(start, pos));
+        tape.add(JsonTape.NUMBER, start, pos, 0);
     }
 
     private boolean digits() {

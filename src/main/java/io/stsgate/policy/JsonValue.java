@@ -18,11 +18,6 @@ sealed interface JsonValue {
                 members = copy;
             }
         }
-
-        /** The members as the reader's table, for allocation-free iteration in document order. */
-        JsonMembers table() {
-            return (JsonMembers) members;
-        }
     }
 
     record JsonArray(List<JsonValue> elements) implements JsonValue {
@@ -42,21 +37,5 @@ sealed interface JsonValue {
     }
 
     record JsonNull() implements JsonValue {
-    }
-
-    /** A short name of the JSON type, for messages. */
-    static String typeName(JsonValue value) {
-        if (value instanceof JsonObject) {
-            return "an object";
-        } else if (value instanceof JsonArray) {
-            return "an array";
-        } else if (value instanceof JsonString) {
-            return "a string";
-        } else if (value instanceof JsonNumber) {
-            return "a number";
-        } else if (value instanceof JsonBoolean) {
-            return "a boolean";
-        }
-        return "null";
     }
 }

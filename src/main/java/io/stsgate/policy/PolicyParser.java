@@ -7,15 +7,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import io.stsgate.policy.JsonValue.JsonArray;
-import io.stsgate.policy.JsonValue.JsonObject;
-import io.stsgate.policy.JsonValue.JsonString;
-
 /**
  * Parses IAM policy documents strictly: unknown elements, wrong types, duplicate keys, unknown
  * operators and invalid values are all rejected with a message naming the statement and the field.
  * This class is the one place that throws {@link PolicyParseException}; the element readers return
- * their problems.
+ * their problems. The JSON text is validated whole first (a syntax error anywhere outranks any other
+ * problem), then the readers walk its {@link JsonTape}.
  */
 public final class PolicyParser {
 
@@ -50,46 +47,50 @@ public final class PolicyParser {
         if (json.length() > limits.maxChars()) {
             throw new PolicyParseException("Policy document is longer than " + limits.maxChars() + " characters");
         }
-        JsonValue root;
+        JsonTape tape;
         try {
-            root = JsonReader.read(json, new JsonReader.Options(limits.maxDepth(), true, false));
+            tape = JsonReader.scan(json, new JsonReader.Options(limits.maxDepth(), true, false));
         } catch (JsonSyntaxException e) {
             throw new PolicyParseException(e.getMessage());
         }
-        return document(root, kind, limits);
+        return document(tape, kind, limits);
     }
 
-    private static PolicyDocument document(JsonValue root, PolicyKind kind, PolicyLimits limits) {
-        if (!(root instanceof JsonObject object)) {
+    private static PolicyDocument document(JsonTape tape, PolicyKind kind, PolicyLimits limits) {
+        int object = 0;
+        if (!tape.isObject(object)) {
             throw new PolicyParseException("Policy document must be a JSON object");
         }
-        if (object.duplicateKey() != null) {
-            throw new PolicyParseException("duplicate top-level element '" + PolicyText.quote(object.duplicateKey()) + "'");
+        if (tape.repeatedKey(object) >= 0) {
+            throw new PolicyParseException(
+                    "duplicate top-level element '" + PolicyText.quote(tape.string(tape.repeatedKey(object))) + "'");
         }
-        JsonMembers members = object.table();
-        for (int i = 0; i < members.size(); i++) {
-            String key = members.keyAt(i);
-            if (!TOP_LEVEL.contains(key)) {
-                throw new PolicyParseException("unknown top-level element '" + PolicyText.quote(key) + "'");
+        for (int key = JsonTape.first(object), end = tape.end(object); key < end; key = tape.nextKey(key)) {
+            String name = tape.string(key);
+            if (!TOP_LEVEL.contains(name)) {
+                throw new PolicyParseException("unknown top-level element '" + PolicyText.quote(name) + "'");
             }
         }
-        String version = optionalString(object, "Version");
+        String version = optionalString(tape, object, "Version");
         if (version != null && !version.equals(PolicyDocument.VERSION_2012)
                 && !version.equals(PolicyDocument.VERSION_2008)) {
             throw new PolicyParseException("element 'Version' must be \"2012-10-17\" or \"2008-10-17\"");
         }
-        String id = optionalString(object, "Id");
-        List<JsonValue> elements = statementElements(object.members().get("Statement"), limits);
+        String id = optionalString(tape, object, "Id");
+        int elements = statementElements(tape, tape.member(object, "Statement"), limits);
+        int count = tape.isArray(elements) ? tape.size(elements) : 1;
         boolean variables = PolicyDocument.VERSION_2012.equals(version);
-        List<Statement> statements = new ArrayList<>(elements.size());
+        List<Statement> statements = new ArrayList<>(count);
         // Few statements: a scan of the earlier Sids is cheaper than hashing every Sid.
-        Map<String, Integer> sids = elements.size() > SID_SCAN_LIMIT ? new HashMap<>() : null;
-        for (int i = 0; i < elements.size(); i++) {
-            Parsed<Statement> statement = StatementReader.read(elements.get(i), i, kind, variables);
-            if (statement.failed()) {
-                throw new PolicyParseException(statement.problem());
+        Map<String, Integer> sids = count > SID_SCAN_LIMIT ? new HashMap<>() : null;
+        StatementReader reader = new StatementReader(tape, kind, variables);
+        int element = tape.isArray(elements) ? JsonTape.first(elements) : elements;
+        for (int i = 0; i < count; i++, element = tape.next(element)) {
+            Statement statement = reader.read(element, i);
+            if (statement == null) {
+                throw new PolicyParseException(reader.problem());
             }
-            String sid = statement.value().sid();
+            String sid = statement.sid();
             if (sid != null && !sid.isEmpty()) {
                 Integer earlier = sids != null ? sids.putIfAbsent(sid, i) : earlierSid(statements, sid);
                 if (earlier != null) {
@@ -97,7 +98,7 @@ public final class PolicyParser {
                             + "): duplicate Sid (also used by index " + earlier + ")");
                 }
             }
-            statements.add(statement.value());
+            statements.add(statement);
         }
         return new PolicyDocument(version, id, statements);
     }
@@ -112,33 +113,34 @@ public final class PolicyParser {
         return null;
     }
 
-    private static String optionalString(JsonObject object, String name) {
-        JsonValue value = object.members().get(name);
-        if (value == null) {
+    private static String optionalString(JsonTape tape, int object, String name) {
+        int value = tape.member(object, name);
+        if (value < 0) {
             return null;
         }
-        if (!(value instanceof JsonString string)) {
+        if (!tape.isString(value)) {
             throw new PolicyParseException("element '" + name + "' must be a string");
         }
-        return string.value();
+        return tape.string(value);
     }
 
-    private static List<JsonValue> statementElements(JsonValue value, PolicyLimits limits) {
-        if (value == null) {
+    /** The Statement element, validated as an object or a non-empty, bounded array. */
+    private static int statementElements(JsonTape tape, int value, PolicyLimits limits) {
+        if (value < 0) {
             throw new PolicyParseException("element 'Statement' is missing");
         }
-        if (value instanceof JsonObject) {
-            return List.of(value);
+        if (tape.isObject(value)) {
+            return value;
         }
-        if (!(value instanceof JsonArray array)) {
+        if (!tape.isArray(value)) {
             throw new PolicyParseException("element 'Statement' must be an object or an array of objects");
         }
-        if (array.elements().isEmpty()) {
+        if (tape.size(value) == 0) {
             throw new PolicyParseException("element 'Statement' must not be empty");
         }
-        if (array.elements().size() > limits.maxStatements()) {
+        if (tape.size(value) > limits.maxStatements()) {
             throw new PolicyParseException("Policy has more than " + limits.maxStatements() + " statements");
         }
-        return array.elements();
+        return value;
     }
 }

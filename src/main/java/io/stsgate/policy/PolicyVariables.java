@@ -14,7 +14,7 @@ final class PolicyVariables {
     }
 
     static Parsed<Template> parse(String raw, boolean enabled) {
-        if (!enabled || raw.indexOf("${") < 0) {
+        if (!holdsVariables(raw, enabled)) {
             return Parsed.ok(Template.literal(raw));
         }
         List<Template.Part> parts = new ArrayList<>(4);
@@ -40,6 +40,14 @@ final class PolicyVariables {
             at = close + 1;
         }
         return Parsed.ok(new Template(raw, parts));
+    }
+
+    /**
+     * Whether {@link #parse} has variables to read in the text; when not, the template is
+     * {@link Template#literal}, which callers on a hot path make without a {@link Parsed}.
+     */
+    static boolean holdsVariables(String raw, boolean enabled) {
+        return enabled && raw.indexOf("${") >= 0;
     }
 
     private static Parsed<Template.Part> variable(String body) {

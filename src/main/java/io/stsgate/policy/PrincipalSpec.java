@@ -5,10 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.stsgate.policy.JsonValue.JsonArray;
-import io.stsgate.policy.JsonValue.JsonObject;
-import io.stsgate.policy.JsonValue.JsonString;
-
 /**
  * A statement's Principal ({@code negated} false) or NotPrincipal element: {@code "*"} or a map from
  * principal type (AWS, Federated, Service, CanonicalUser) to identifiers. Several identifiers are ORed.
@@ -56,28 +52,28 @@ public final class PrincipalSpec {
         return values;
     }
 
-    static Parsed<PrincipalSpec> parse(JsonValue json, boolean negated) {
-        if (json instanceof JsonString string) {
-            return string.value().equals("*") ? Parsed.ok(new PrincipalSpec(negated, true, Map.of()))
+    static Parsed<PrincipalSpec> parse(JsonTape tape, int json, boolean negated) {
+        if (tape.isString(json)) {
+            return tape.textEquals(json, "*") ? Parsed.ok(new PrincipalSpec(negated, true, Map.of()))
                     : Parsed.failure("must be \"*\" or an object such as {\"AWS\": ...}");
         }
-        if (!(json instanceof JsonObject object)) {
+        if (!tape.isObject(json)) {
             return Parsed.failure("must be \"*\" or an object such as {\"AWS\": ...}");
         }
-        if (object.duplicateKey() != null) {
-            return Parsed.failure("duplicate principal type '" + PolicyText.quote(object.duplicateKey()) + "'");
+        if (tape.repeatedKey(json) >= 0) {
+            return Parsed.failure("duplicate principal type '" + PolicyText.quote(tape.string(tape.repeatedKey(json))) + "'");
         }
-        if (object.members().isEmpty()) {
+        if (tape.size(json) == 0) {
             return Parsed.failure("must name at least one principal");
         }
         Map<String, List<String>> values = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonValue> entry : object.members().entrySet()) {
-            String type = entry.getKey();
+        for (int key = JsonTape.first(json), end = tape.end(json); key < end; key = tape.nextKey(key)) {
+            String type = tape.string(key);
             if (!TYPES.contains(type)) {
                 return Parsed.failure("unknown principal type '" + PolicyText.quote(type)
                         + "' (expected AWS, Federated, Service or CanonicalUser)");
             }
-            Parsed<List<String>> ids = identifiers(entry.getValue());
+            Parsed<List<String>> ids = identifiers(tape, JsonTape.value(key));
             if (ids.failed()) {
                 return Parsed.failure("principal type '" + type + "' " + ids.problem());
             }
@@ -92,17 +88,17 @@ public final class PrincipalSpec {
         return Parsed.ok(new PrincipalSpec(negated, false, values));
     }
 
-    private static Parsed<List<String>> identifiers(JsonValue json) {
-        if (json instanceof JsonString string) {
-            return Parsed.ok(List.of(string.value()));
+    private static Parsed<List<String>> identifiers(JsonTape tape, int json) {
+        if (tape.isString(json)) {
+            return Parsed.ok(List.of(tape.string(json)));
         }
-        if (json instanceof JsonArray array && !array.elements().isEmpty()) {
+        if (tape.isArray(json) && tape.size(json) > 0) {
             List<String> out = new ArrayList<>();
-            for (JsonValue element : array.elements()) {
-                if (!(element instanceof JsonString string)) {
+            for (int element = JsonTape.first(json), end = tape.end(json); element < end; element = tape.next(element)) {
+                if (!tape.isString(element)) {
                     return Parsed.failure("must be a string or a non-empty array of strings");
                 }
-                out.add(string.value());
+                out.add(tape.string(element));
             }
             return Parsed.ok(List.copyOf(out));
         }

@@ -20,11 +20,17 @@ public final class ResourcePattern {
         if (text.isEmpty()) {
             return Parsed.failure("a resource must be a non-empty string");
         }
-        Parsed<Template> template = PolicyVariables.parse(text, variables);
-        if (template.failed()) {
-            return Parsed.failure(template.problem());
+        Template template;
+        if (PolicyVariables.holdsVariables(text, variables)) {
+            Parsed<Template> parsed = PolicyVariables.parse(text, variables);
+            if (parsed.failed()) {
+                return Parsed.failure(parsed.problem());
+            }
+            template = parsed.value();
+        } else {
+            template = Template.literal(text);
         }
-        Parsed<ArnMatcher> matcher = ArnMatcher.parse(template.value(), false);
+        Parsed<ArnMatcher> matcher = ArnMatcher.parse(template, false);
         if (matcher.failed()) {
             return Parsed.failure("resource '" + PolicyText.quote(text) + "' " + matcher.problem());
         }

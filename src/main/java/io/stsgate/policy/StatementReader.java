@@ -2,11 +2,11 @@ package io.stsgate.policy;
 
 import java.util.List;
 
-import io.stsgate.policy.JsonValue.JsonArray;
-import io.stsgate.policy.JsonValue.JsonObject;
-import io.stsgate.policy.JsonValue.JsonString;
-
-/** Reads and validates one statement; problems name the statement (Sid and index) and the element. */
+/**
+ * Reads and validates the statements of one document, one at a time; problems name the statement
+ * (Sid and index) and the element. A problem is kept in {@link #problem()} rather than returned in
+ * a {@link Parsed}: the valid path, which every statement takes, then allocates only the model.
+ */
 final class StatementReader {
 
     // Positions of the elements in the array that one pass over the statement's members fills.
@@ -20,39 +20,71 @@ final class StatementReader {
     private static final int NOT_RESOURCE = 7;
     private static final int CONDITION = 8;
     private static final int ELEMENT_COUNT = 9;
+    private static final Effect[] EFFECTS = Effect.values();
 
-    private StatementReader() {
+    private final JsonTape tape;
+    private final PolicyKind kind;
+    private final boolean variables;
+    private final ConditionReader conditions;
+    /** Value nodes of the statement being read, by element, -1 when absent; reused for each statement. */
+    private final int[] members = new int[ELEMENT_COUNT];
+    private String problem;
+
+    /** A reader for the statements of one document. */
+    StatementReader(JsonTape tape, PolicyKind kind, boolean variables) {
+        this.tape = tape;
+        this.kind = kind;
+        this.variables = variables;
+        this.conditions = new ConditionReader(tape, variables);
     }
 
-    static Parsed<Statement> read(JsonValue json, int index, PolicyKind kind, boolean variables) {
-        if (!(json instanceof JsonObject object)) {
-            return Parsed.failure("Statement (index " + index + "): must be an object, not " + JsonValue.typeName(json));
+    /** Why the last statement read was invalid, or null when it was valid. */
+    String problem() {
+        return problem;
+    }
+
+    /** The statement, or null when it is invalid: {@link #problem()} then says why. */
+    Statement read(int object, int index) {
+        problem = null;
+        if (!tape.isObject(object)) {
+            return fail("Statement (index " + index + "): must be an object, not " + tape.typeName(object));
         }
-        JsonMembers table = object.table();
-        JsonValue[] members = new JsonValue[ELEMENT_COUNT];
+        java.util.Arrays.fill(members, -1);
         String unknown = null;
-        for (int i = 0; i < table.size(); i++) {
-            String key = table.keyAt(i);
+        for (int key = JsonTape.first(object), end = tape.end(object); key < end; key = tape.nextKey(key)) {
+            if (tape.repeated(key)) {
+                continue;
+            }
             int element = element(key);
             if (element >= 0) {
-                members[element] = table.valueAt(i);
+                members[element] = JsonTape.value(key);
             } else if (unknown == null) {
-                unknown = key;
+                unknown = tape.string(key);
             }
         }
-        JsonValue sidValue = members[SID];
-        if (sidValue != null && !(sidValue instanceof JsonString)) {
-            return Parsed.failure("Statement (index " + index + "): element 'Sid' must be a string");
+        int sidValue = members[SID];
+        if (sidValue >= 0 && !tape.isString(sidValue)) {
+            return fail("Statement (index " + index + "): element 'Sid' must be a string");
         }
-        String sid = sidValue == null ? null : ((JsonString) sidValue).value();
-        if (object.duplicateKey() != null) {
-            return Parsed.failure(where(sid, index) + "duplicate element '" + PolicyText.quote(object.duplicateKey()) + "'");
+        String sid = sidValue < 0 ? null : tape.string(sidValue);
+        if (tape.repeatedKey(object) >= 0) {
+            return fail(where(sid, index) + "duplicate element '" + PolicyText.quote(tape.string(tape.repeatedKey(object)))
+                    + "'");
         }
         if (unknown != null) {
-            return Parsed.failure(where(sid, index) + "unknown element '" + PolicyText.quote(unknown) + "'");
+            return fail(where(sid, index) + "unknown element '" + PolicyText.quote(unknown) + "'");
         }
-        Parsed<Statement> statement = elements(members, index, sid, kind, variables);
-        return statement.failed() ? Parsed.failure(where(sid, index) + statement.problem()) : statement;
+        Statement statement = elements(index, sid);
+        if (statement == null) {
+            problem = where(sid, index) + problem;
+        }
+        return statement;
+    }
+
+    /** Records the problem; null, for the caller to return. */
+    private <T> T fail(String problem) {
+        this.problem = problem;
+        return null;
     }
 
     /** The prefix of a problem's message naming the statement; built only when there is a problem. */
@@ -61,139 +93,146 @@ final class StatementReader {
                 : "Statement (index " + index + "): ";
     }
 
-    /** The position of a statement element, or -1 for an unknown name. */
-    private static int element(String key) {
-        switch (key) {
-            case "Sid":
-                return SID;
-            case "Effect":
-                return EFFECT;
-            case "Principal":
-                return PRINCIPAL;
-            case "NotPrincipal":
-                return NOT_PRINCIPAL;
-            case "Action":
-                return ACTION;
-            case "NotAction":
-                return NOT_ACTION;
-            case "Resource":
-                return RESOURCE;
-            case "NotResource":
-                return NOT_RESOURCE;
-            case "Condition":
-                return CONDITION;
-            default:
-                return -1;
+    /** The names of the statement elements, at their positions. */
+    private static final String[] ELEMENT_NAMES = { "Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction",
+            "Resource", "NotResource", "Condition" };
+    private static final int[] ELEMENT_HASHES = new int[ELEMENT_COUNT];
+
+    static {
+        for (int i = 0; i < ELEMENT_COUNT; i++) {
+            ELEMENT_HASHES[i] = ELEMENT_NAMES[i].hashCode();
         }
     }
 
-    private static Parsed<Statement> elements(JsonValue[] members, int index, String sid, PolicyKind kind,
-            boolean variables) {
-        JsonValue effectValue = members[EFFECT];
-        if (effectValue == null) {
-            return Parsed.failure("element 'Effect' is missing");
+    /**
+     * The position of the statement element a key names, or -1 for an unknown name. Matched on the
+     * tape by the key's hash, so that no string is made for the keys every statement has.
+     */
+    private int element(int key) {
+        int hash = tape.keyHash(key);
+        for (int i = 0; i < ELEMENT_COUNT; i++) {
+            if (ELEMENT_HASHES[i] == hash && tape.textEquals(key, ELEMENT_NAMES[i])) {
+                return i;
+            }
         }
-        Effect effect = effectValue instanceof JsonString s ? Effect.fromText(s.value()) : null;
+        return -1;
+    }
+
+    private Statement elements(int index, String sid) {
+        int effectValue = members[EFFECT];
+        if (effectValue < 0) {
+            return fail("element 'Effect' is missing");
+        }
+        Effect effect = tape.isString(effectValue) ? effect(effectValue) : null;
         if (effect == null) {
-            return Parsed.failure("element 'Effect' must be \"Allow\" or \"Deny\"");
+            return fail("element 'Effect' must be \"Allow\" or \"Deny\"");
         }
-        Parsed<PrincipalSpec> principal = principal(members, kind);
-        if (principal.failed()) {
-            return Parsed.failure(principal.problem());
+        // Principal and Resource may validly be null: a problem is told by the field.
+        PrincipalSpec principal = principal();
+        if (problem != null) {
+            return null;
         }
-        Parsed<ActionSpec> action = action(members);
-        if (action.failed()) {
-            return Parsed.failure(action.problem());
+        ActionSpec action = action();
+        if (problem != null) {
+            return null;
         }
-        Parsed<ResourceSpec> resource = resource(members, kind, variables);
-        if (resource.failed()) {
-            return Parsed.failure(resource.problem());
+        ResourceSpec resource = resource();
+        if (problem != null) {
+            return null;
         }
         ConditionBlock condition = ConditionBlock.NONE;
-        JsonValue conditionValue = members[CONDITION];
-        if (conditionValue != null) {
-            Parsed<ConditionBlock> block = ConditionReader.read(conditionValue, variables);
-            if (block.failed()) {
-                return Parsed.failure("element 'Condition': " + block.problem());
+        int conditionValue = members[CONDITION];
+        if (conditionValue >= 0) {
+            condition = conditions.read(conditionValue);
+            if (condition == null) {
+                return fail("element 'Condition': " + conditions.problem());
             }
-            condition = block.value();
         }
-        return Parsed.ok(new Statement(index, sid, effect, principal.value(), action.value(), resource.value(),
-                condition));
+        return new Statement(index, sid, effect, principal, action, resource, condition);
     }
 
-    private static Parsed<PrincipalSpec> principal(JsonValue[] members, PolicyKind kind) {
-        JsonValue principal = members[PRINCIPAL];
-        JsonValue notPrincipal = members[NOT_PRINCIPAL];
-        if (principal != null && notPrincipal != null) {
-            return Parsed.failure("elements 'Principal' and 'NotPrincipal' cannot both be present");
+    /** The Effect a string names, or null; compared on the tape, without making a string. */
+    private Effect effect(int value) {
+        for (Effect effect : EFFECTS) {
+            if (tape.textEquals(value, effect.text())) {
+                return effect;
+            }
         }
-        String name = principal != null ? "Principal" : "NotPrincipal";
-        JsonValue value = principal != null ? principal : notPrincipal;
-        if (value == null) {
-            return kind == PolicyKind.TRUST
-                    ? Parsed.failure("element 'Principal' or 'NotPrincipal' is required in a trust policy")
-                    : Parsed.ok(null);
+        return null;
+    }
+
+    private PrincipalSpec principal() {
+        int principal = members[PRINCIPAL];
+        int notPrincipal = members[NOT_PRINCIPAL];
+        if (principal >= 0 && notPrincipal >= 0) {
+            return fail("elements 'Principal' and 'NotPrincipal' cannot both be present");
+        }
+        String name = principal >= 0 ? "Principal" : "NotPrincipal";
+        int value = principal >= 0 ? principal : notPrincipal;
+        if (value < 0) {
+            return kind == PolicyKind.TRUST ? fail("element 'Principal' or 'NotPrincipal' is required in a trust policy")
+                    : null;
         }
         if (kind == PolicyKind.IDENTITY) {
-            return Parsed.failure("element '" + name + "' is not allowed in an identity or session policy");
+            return fail("element '" + name + "' is not allowed in an identity or session policy");
         }
-        Parsed<PrincipalSpec> spec = PrincipalSpec.parse(value, notPrincipal != null);
-        return spec.failed() ? Parsed.failure("element '" + name + "' " + spec.problem()) : spec;
+        Parsed<PrincipalSpec> spec = PrincipalSpec.parse(tape, value, notPrincipal >= 0);
+        return spec.failed() ? fail("element '" + name + "' " + spec.problem()) : spec.value();
     }
 
-    private static Parsed<ActionSpec> action(JsonValue[] members) {
-        JsonValue action = members[ACTION];
-        JsonValue notAction = members[NOT_ACTION];
-        if (action != null && notAction != null) {
-            return Parsed.failure("elements 'Action' and 'NotAction' cannot both be present");
+    private ActionSpec action() {
+        int action = members[ACTION];
+        int notAction = members[NOT_ACTION];
+        if (action >= 0 && notAction >= 0) {
+            return fail("elements 'Action' and 'NotAction' cannot both be present");
         }
-        if (action == null && notAction == null) {
-            return Parsed.failure("element 'Action' or 'NotAction' is required");
+        if (action < 0 && notAction < 0) {
+            return fail("element 'Action' or 'NotAction' is required");
         }
-        String name = action != null ? "Action" : "NotAction";
-        JsonValue value = action != null ? action : notAction;
+        String name = action >= 0 ? "Action" : "NotAction";
+        int value = action >= 0 ? action : notAction;
         int count = stringCount(value);
         if (count < 0) {
-            return Parsed.failure("element '" + name + "' " + NOT_STRINGS);
+            return fail("element '" + name + "' " + NOT_STRINGS);
         }
         ActionPattern[] patterns = new ActionPattern[count];
-        for (int i = 0; i < count; i++) {
-            Parsed<ActionPattern> pattern = ActionPattern.parse(stringAt(value, i));
-            if (pattern.failed()) {
-                return Parsed.failure("element '" + name + "': " + pattern.problem());
+        int string = firstString(value);
+        for (int i = 0; i < count; i++, string = tape.next(string)) {
+            String text = tape.string(string);
+            String invalid = ActionPattern.problem(text);
+            if (invalid != null) {
+                return fail("element '" + name + "': " + invalid);
             }
-            patterns[i] = pattern.value();
+            patterns[i] = ActionPattern.of(text);
         }
-        return Parsed.ok(new ActionSpec(notAction != null, List.of(patterns)));
+        return new ActionSpec(notAction >= 0, List.of(patterns));
     }
 
-    private static Parsed<ResourceSpec> resource(JsonValue[] members, PolicyKind kind, boolean variables) {
-        JsonValue resource = members[RESOURCE];
-        JsonValue notResource = members[NOT_RESOURCE];
-        if (resource != null && notResource != null) {
-            return Parsed.failure("elements 'Resource' and 'NotResource' cannot both be present");
+    private ResourceSpec resource() {
+        int resource = members[RESOURCE];
+        int notResource = members[NOT_RESOURCE];
+        if (resource >= 0 && notResource >= 0) {
+            return fail("elements 'Resource' and 'NotResource' cannot both be present");
         }
-        if (resource == null && notResource == null) {
-            return kind == PolicyKind.IDENTITY
-                    ? Parsed.failure("element 'Resource' or 'NotResource' is required")
-                    : Parsed.ok(null);
+        if (resource < 0 && notResource < 0) {
+            return kind == PolicyKind.IDENTITY ? fail("element 'Resource' or 'NotResource' is required") : null;
         }
-        String name = resource != null ? "Resource" : "NotResource";
-        JsonValue value = resource != null ? resource : notResource;
+        String name = resource >= 0 ? "Resource" : "NotResource";
+        int value = resource >= 0 ? resource : notResource;
         int count = stringCount(value);
         if (count < 0) {
-            return Parsed.failure("element '" + name + "' " + NOT_STRINGS);
+            return fail("element '" + name + "' " + NOT_STRINGS);
         }
         ResourcePattern[] patterns = new ResourcePattern[count];
-        for (int i = 0; i < count; i++) {
-            Parsed<ResourcePattern> pattern = ResourcePattern.parse(stringAt(value, i), variables);
+        int string = firstString(value);
+        for (int i = 0; i < count; i++, string = tape.next(string)) {
+            Parsed<ResourcePattern> pattern = ResourcePattern.parse(tape.string(string), variables);
             if (pattern.failed()) {
-                return Parsed.failure("element '" + name + "': " + pattern.problem());
+                return fail("element '" + name + "': " + pattern.problem());
             }
             patterns[i] = pattern.value();
         }
-        return Parsed.ok(new ResourceSpec(notResource != null, List.of(patterns)));
+        return new ResourceSpec(notResource >= 0, List.of(patterns));
     }
 
     private static final String NOT_STRINGS = "must be a string or a non-empty array of strings";
@@ -202,18 +241,17 @@ final class StatementReader {
      * How many strings a string or a non-empty array of strings holds, or -1 when the value is
      * neither. Every element is checked before any is parsed, so a wrong type is reported first.
      */
-    private static int stringCount(JsonValue value) {
-        if (value instanceof JsonString) {
+    private int stringCount(int value) {
+        if (tape.isString(value)) {
             return 1;
         }
-        if (value instanceof JsonArray array) {
-            List<JsonValue> elements = array.elements();
-            int n = elements.size();
+        if (tape.isArray(value)) {
+            int n = tape.size(value);
             if (n == 0) {
                 return -1;
             }
-            for (int i = 0; i < n; i++) {
-                if (!(elements.get(i) instanceof JsonString)) {
+            for (int element = JsonTape.first(value), end = tape.end(value); element < end; element = tape.next(element)) {
+                if (!tape.isString(element)) {
                     return -1;
                 }
             }
@@ -222,11 +260,8 @@ final class StatementReader {
         return -1;
     }
 
-    /** The i-th string of a value that {@link #stringCount} accepted. */
-    private static String stringAt(JsonValue value, int i) {
-        if (value instanceof JsonString string) {
-            return string.value();
-        }
-        return ((JsonString) ((JsonArray) value).elements().get(i)).value();
+    /** The first string of a value that {@link #stringCount} accepted; the others follow it. */
+    private int firstString(int value) {
+        return tape.isString(value) ? value : JsonTape.first(value);
     }
 }

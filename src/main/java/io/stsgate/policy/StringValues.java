@@ -27,7 +27,12 @@ final class StringValues implements ConditionValues {
     static Parsed<ConditionValues> compile(ConditionOperator operator, List<String> values, boolean variables) {
         Template[] templates = new Template[values.size()];
         for (int i = 0; i < templates.length; i++) {
-            Parsed<Template> template = PolicyVariables.parse(values.get(i), variables);
+            String value = values.get(i);
+            if (!PolicyVariables.holdsVariables(value, variables)) {
+                templates[i] = Template.literal(value);
+                continue;
+            }
+            Parsed<Template> template = PolicyVariables.parse(value, variables);
             if (template.failed()) {
                 return Parsed.failure(template.problem());
             }

@@ -27,11 +27,6 @@ final class Template {
     private final String source;
     private final Part[] parts;
     private final boolean hasVariables;
-    /**
-     * Glob tokens of each Text part (null entries for other parts), for templates with variables,
-     * which are resolved per request; null for templates without.
-     */
-    private final int[][] textTokens;
 
     Template(String source, List<Part> parts) {
         this.source = source;
@@ -41,14 +36,12 @@ final class Template {
             variables |= part instanceof Variable;
         }
         this.hasVariables = variables;
-        this.textTokens = variables ? textTokens(this.parts) : null;
     }
 
     private Template(String text) {
         this.source = text;
         this.parts = new Part[] { new Text(text) };
         this.hasVariables = false;
-        this.textTokens = null;
     }
 
     static Template literal(String text) {
@@ -122,12 +115,13 @@ final class Template {
      * literal characters from variables and escapes. False when a variable is undefined.
      */
     boolean resolveInto(RequestContext context, TokenBuffer buffer) {
-        int[][] texts = textTokens != null ? textTokens : textTokens(parts);
         buffer.clear();
         for (int p = 0; p < parts.length; p++) {
             Part part = parts[p];
-            if (texts[p] != null) {
-                buffer.addAll(texts[p]);
+            if (part instanceof Text text) {
+                // Tokenised here rather than at parse time: most templates are never resolved, and
+                // policy text between variables is short.
+                buffer.addPattern(text.text());
             } else if (part instanceof Variable variable) {
                 String s = valueOf(variable, context);
                 if (s == null) {
@@ -139,22 +133,6 @@ final class Template {
             }
         }
         return true;
-    }
-
-    /** The glob tokens of the Text parts; null entries for other parts. */
-    private static int[][] textTokens(Part[] parts) {
-        int[][] texts = new int[parts.length][];
-        for (int p = 0; p < parts.length; p++) {
-            if (parts[p] instanceof Text text) {
-                String s = text.text();
-                int[] tokens = new int[s.length()];
-                for (int i = 0; i < tokens.length; i++) {
-                    tokens[i] = Glob.wildcardToken(s.charAt(i));
-                }
-                texts[p] = tokens;
-            }
-        }
-        return texts;
     }
 
     /** The glob of a template without variables, compiled once at parse time; null if it has variables. */

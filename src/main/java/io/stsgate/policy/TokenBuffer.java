@@ -26,11 +26,16 @@ final class TokenBuffer {
         tokens[length++] = token;
     }
 
-    /** Appends tokens as they are. */
-    void addAll(int[] more) {
-        ensure(more.length);
-        System.arraycopy(more, 0, tokens, length, more.length);
-        length += more.length;
+    /** Appends policy text: its {@code *} and {@code ?} as wildcards, other characters as themselves. */
+    void addPattern(String text) {
+        int n = text.length();
+        ensure(n);
+        int[] out = tokens;
+        int at = length;
+        for (int i = 0; i < n; i++) {
+            out[at + i] = Glob.wildcardToken(text.charAt(i));
+        }
+        length = at + n;
     }
 
     /** Appends the characters of text as literal tokens. */
