@@ -3,6 +3,9 @@ package io.stsgate.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,16 +25,24 @@ import io.stsgate.directory.store.StoreChanges;
 import io.stsgate.directory.store.StoreDialect;
 import io.stsgate.directory.store.StoredSecrets;
 import io.stsgate.testsupport.TestClients;
+import io.stsgate.testsupport.keycloak.KeycloakServer;
+import io.stsgate.testsupport.keycloak.KeycloakUser;
+import io.stsgate.testsupport.keycloak.RequiresKeycloak;
 import io.stsgate.testsupport.process.ReplicaSetup;
 import io.stsgate.testsupport.process.StsgateProcess;
 import io.stsgate.testsupport.store.RequiresPostgres;
 import io.stsgate.testsupport.store.TestPostgres;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.services.sts.model.Credentials;
 import software.amazon.awssdk.services.sts.model.StsException;
 
-/** Two stsgate processes on one PostgreSQL behave as one: a change made through the store reaches both. */
+/**
+ * Two stsgate processes on one PostgreSQL behave as one: a change made through the store, or a revocation made through
+ * one replica's admin API, reaches both within five seconds.
+ */
 @RequiresPostgres
+@RequiresKeycloak
 class ReplicasIT {
 
     @TempDir
@@ -46,6 +57,8 @@ class ReplicasIT {
         schema = TestPostgres.freshSchema();
         setup = ReplicaSetup.in(folder);
         var properties = setup.postgres(TestPostgres.url(schema), TestPostgres.USER);
+        properties.put("quarkus.oidc.auth-server-url", KeycloakServer.shared().issuer());
+        properties.put("quarkus.oidc.tenant-enabled", "true");
         first = StsgateProcess.start("replica-1", properties);
         second = StsgateProcess.start("replica-2", properties);
     }
@@ -95,6 +108,42 @@ class ReplicasIT {
                         Thread.sleep(100);
                     }
                 }
+            }
+        }
+    }
+
+    @Test
+    void aCredentialRevokedThroughOneReplicaIsRefusedByTheOtherWithinFiveSeconds() throws Exception {
+        Credentials credentials;
+        try (var sts = TestClients.sts(first.endpoint(), operator())) {
+            credentials = sts.assumeRole(r -> r.roleArn(ReplicaSetup.ROLE_ARN).roleSessionName("to-revoke"))
+                    .credentials();
+        }
+        try (var sts = TestClients.withSession(second.endpoint(), credentials)) {
+            assertThat(sts.getCallerIdentity().arn()).endsWith("assumed-role/deployer/to-revoke");
+
+            var revoke = HttpClient.newHttpClient().send(HttpRequest
+                    .newBuilder(first.endpoint().resolve("/admin/v1/revocations"))
+                    .header("Authorization",
+                            "Bearer " + KeycloakServer.shared().tokens().accessTokenFor(KeycloakUser.ALICE))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("""
+                            {"scope": "access-key", "target": "%s", "reason": "leaked in a build log"}
+                            """.formatted(credentials.accessKeyId())))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(revoke.statusCode()).as(revoke.body()).isEqualTo(201);
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (true) {
+                try {
+                    sts.getCallerIdentity();
+                } catch (StsException refused) {
+                    assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+                    break;
+                }
+                assertThat(System.nanoTime()).as("replica-2 still accepts the revoked credential after 5 s")
+                        .isLessThan(deadline);
+                Thread.sleep(100);
             }
         }
     }
