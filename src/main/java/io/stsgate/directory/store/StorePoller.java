@@ -118,5 +118,11 @@ public final class StorePoller implements AutoCloseable {
     public void close() {
         closed = true;
         scheduler.shutdownNow();
+        // A poll in flight holds a connection; let it finish so the store can be closed (or deleted) after this.
+        try {
+            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
