@@ -63,5 +63,7 @@ public enum ReasonCode {
     SAML_SIGNATURE_INVALID,
     SAML_ROLE_NOT_ASSERTED,
     SAML_ATTRIBUTES_INVALID,
+    /** The Response answers an AuthnRequest stsgate did not make, made for another provider, or with another RelayState. */
+    SAML_REQUEST_UNMATCHED,
     INTERNAL_ERROR
 }

@@ -10,7 +10,8 @@ public enum KeyPurpose {
     SESSION_TOKEN("stsgate session-token v1"),
     SECRET_KEY("stsgate secret-key v1"),
     AUTHZ_MESSAGE("stsgate authz-message v1"),
-    STORED_SECRET("stsgate stored-secret v1");
+    STORED_SECRET("stsgate stored-secret v1"),
+    SAML_AUTHN_REQUEST("stsgate saml-authn-request v1");
 
     private final String label;
 

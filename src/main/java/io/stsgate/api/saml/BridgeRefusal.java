@@ -93,6 +93,25 @@ final class BridgeRefusal extends RuntimeException {
                 "the chosen role and provider were not among the offered pairs");
     }
 
+    static BridgeRefusal requestUnmatched(String detail) {
+        return new BridgeRefusal(400, "Sign-in refused",
+                "Your identity provider's response does not answer a sign-in started here. Sign in again.",
+                ErrorCode.INVALID_IDENTITY_TOKEN.wireCode(), ReasonCode.SAML_REQUEST_UNMATCHED, detail);
+    }
+
+    static BridgeRefusal requestExpired() {
+        return new BridgeRefusal(400, "Sign-in expired",
+                "The sign-in at your identity provider took too long. Sign in again.",
+                ErrorCode.EXPIRED_TOKEN_EXCEPTION.wireCode(), ReasonCode.SAML_EXPIRED,
+                "the AuthnRequest this Response answers has expired");
+    }
+
+    static BridgeRefusal providerWithoutSignIn(String detail) {
+        return new BridgeRefusal(404, "No sign-in here",
+                "No identity provider to sign in with was found. Ask your administrator for the sign-in link.",
+                ErrorCode.INVALID_PARAMETER_VALUE.wireCode(), ReasonCode.SAML_PROVIDER_UNKNOWN, detail);
+    }
+
     static BridgeRefusal busy() {
         return new BridgeRefusal(503, "Try again shortly", "Too many sign-ins are in progress. Try again in a minute.",
                 ErrorCode.INTERNAL_FAILURE.wireCode(), ReasonCode.INTERNAL_ERROR, "pending sign-in store is full");

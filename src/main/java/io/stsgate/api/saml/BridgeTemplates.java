@@ -17,5 +17,7 @@ final class BridgeTemplates {
 
     static native TemplateInstance credentials(String nonce, CredentialsView view);
 
+    static native TemplateInstance signIn(String nonce, List<SignInStart.SignInChoice> choices);
+
     static native TemplateInstance error(String nonce, int status, String title, String message, String requestId);
 }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
@@ -46,12 +47,15 @@ public class SamlBridgeEndpoint {
     static final String METADATA_TYPE = "application/samlmetadata+xml";
     static final String SIGN_IN_ACTION = "SAMLSignIn";
     static final String ISSUE_ACTION = "AssumeRoleWithSAML";
+    static final String START_ACTION = "SAMLAuthnRequest";
     private static final Logger LOG = Logger.getLogger(SamlBridgeEndpoint.class);
 
     @Inject
     SamlSignIn signIn;
     @Inject
     PendingSignIns pending;
+    @Inject
+    SignInStart starts;
     @Inject
     AuditSink audit;
     @Inject
@@ -64,8 +68,9 @@ public class SamlBridgeEndpoint {
     private volatile String metadata;
 
     /**
-     * The assertion consumer service. RelayState is accepted and not used: stsgate has no page to return to, and
-     * echoing an unsigned value would only open a redirect.
+     * The assertion consumer service. For a Response to stsgate's own AuthnRequest, RelayState must be the one sent
+     * with it; for an unsolicited Response it is not used: stsgate has no page to return to, and following an
+     * unsigned value would only open a redirect.
      */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -76,7 +81,7 @@ public class SamlBridgeEndpoint {
         var draft = draft(request, SIGN_IN_ACTION);
         String nonce = BridgePage.nonce();
         try {
-            PendingSignIn entry = signIn.signIn(samlResponse, draft);
+            PendingSignIn entry = signIn.signIn(samlResponse, relayState, draft);
             String html = BridgeTemplates.picker(nonce, entry.assertion().nameId(), signIn.byAccount(entry.offered()),
                     entry.id(), entry.csrfToken(), PendingSignIns.TTL.toMinutes()).render();
             audit.record(draft.success(clock.instant(), ReasonCode.ANSWERED));
@@ -108,6 +113,31 @@ public class SamlBridgeEndpoint {
             audit.record(draft.success(clock.instant(), ReasonCode.ISSUED));
             return BridgePage.html(200, html, nonce, draft.requestId()).cookie(expiredCsrfCookie(request))
                     .build();
+        } catch (RuntimeException e) {
+            return refused(e, draft, nonce);
+        }
+    }
+
+    /**
+     * SP-initiated sign-in: redirects to the IdP with an AuthnRequest (to the provider named by {@code provider}, or
+     * the only one with an SSO URL), or lists the providers to choose from.
+     */
+    @GET
+    @Path("/sign-in")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Start a browser sign-in at a SAML identity provider (SP-initiated)")
+    public Response startSignIn(@QueryParam("provider") String providerArn, @Context HttpServerRequest request) {
+        var draft = draft(request, START_ACTION);
+        String nonce = BridgePage.nonce();
+        try {
+            var redirect = starts.redirect(providerArn);
+            audit.record(draft.success(clock.instant(), ReasonCode.ANSWERED));
+            if (redirect.isPresent()) {
+                return BridgePage.secured(Response.seeOther(redirect.get()), null)
+                        .header("X-Request-Id", draft.requestId()).build();
+            }
+            String html = BridgeTemplates.signIn(nonce, starts.choices()).render();
+            return BridgePage.html(200, html, nonce, draft.requestId()).build();
         } catch (RuntimeException e) {
             return refused(e, draft, nonce);
         }

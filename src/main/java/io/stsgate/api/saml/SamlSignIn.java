@@ -61,9 +61,15 @@ public class SamlSignIn {
     @Inject
     PendingSignIns pending;
     @Inject
+    SignInRequests requests;
+    @Inject
     Clock clock;
 
-    PendingSignIn signIn(String samlResponse, AuditDraft audit) {
+    /**
+     * @param relayState the RelayState posted with the Response: checked when the Response answers an AuthnRequest of
+     *        stsgate, ignored for an unsolicited (IdP-initiated) one
+     */
+    PendingSignIn signIn(String samlResponse, String relayState, AuditDraft audit) {
         if (samlResponse == null || samlResponse.isBlank()) {
             throw BridgeRefusal.missingResponse();
         }
@@ -71,7 +77,7 @@ public class SamlSignIn {
         for (SamlProvider provider : candidates()) {
             var validation = validator.validate(samlResponse, settings(provider));
             if (validation instanceof SamlValidation.Valid valid) {
-                return accepted(valid.assertion(), provider, audit);
+                return accepted(valid.assertion(), provider, relayState, audit);
             }
             refused = (SamlValidation.Invalid) validation;
             if (!PROVIDER_DEPENDENT.contains(refused.failure())) {
@@ -81,8 +87,16 @@ public class SamlSignIn {
         throw refused == null ? BridgeRefusal.noProvider() : BridgeRefusal.badAssertion(refused);
     }
 
-    private PendingSignIn accepted(VerifiedAssertion assertion, SamlProvider provider, AuditDraft audit) {
+    private PendingSignIn accepted(VerifiedAssertion assertion, SamlProvider provider, String relayState,
+            AuditDraft audit) {
         audit.principal(provider.arn()).subject(assertion.nameId()).issuer(assertion.issuer());
+        if (assertion.inResponseTo() != null) {
+            SignInRequest request = requests.answered(assertion.inResponseTo(), relayState);
+            if (directory.samlProvider(request.providerArn()).filter(p -> equivalent(provider, p)).isEmpty()) {
+                throw BridgeRefusal.requestUnmatched("the AuthnRequest went to " + request.providerArn()
+                        + ", the Response was verified by " + provider.arn());
+            }
+        }
         // The attribute checks AssumeRoleWithSAML makes, now rather than after the user chose a role.
         audit.sessionName(SamlPrincipals.roleSessionName(assertion));
         SamlPrincipals.of(assertion, provider, clock);

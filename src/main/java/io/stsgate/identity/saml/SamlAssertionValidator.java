@@ -231,7 +231,7 @@ public final class SamlAssertionValidator {
         String format = nameId.getFormat() == null ? UNSPECIFIED_FORMAT : nameId.getFormat();
         return new SamlValidation.Valid(new VerifiedAssertion(assertion.getIssuer().getValue(), nameId.getValue(),
                 format, bearer.getRecipient(), audience, assertion.getID(), notOnOrAfter, sessionNotOnOrAfter,
-                attributes));
+                attributes, inResponseTo(responseSigned ? response.getInResponseTo() : null, bearer)));
     }
 
     // ---- input ----
@@ -552,6 +552,18 @@ public final class SamlAssertionValidator {
                     + " is in the future (now " + now + ", skew " + clockSkew + ")");
         }
         return data;
+    }
+
+    /**
+     * The request this Response answers, from signed parts only: the bearer confirmation's InResponseTo (inside the
+     * assertion) and, when the Response itself is signed, the Response's. Both present and different is refused.
+     */
+    private static String inResponseTo(String signedResponseValue, SubjectConfirmationData bearer) {
+        String confirmed = bearer.getInResponseTo();
+        if (signedResponseValue != null && confirmed != null && !signedResponseValue.equals(confirmed)) {
+            throw reject(SamlFailure.MALFORMED, "Response InResponseTo differs from the bearer confirmation's");
+        }
+        return confirmed != null ? confirmed : signedResponseValue;
     }
 
     private Conditions checkConditions(Assertion assertion, Instant now) {

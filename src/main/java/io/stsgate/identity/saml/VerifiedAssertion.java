@@ -17,9 +17,11 @@ import java.util.Objects;
  * @param notOnOrAfter the earliest of the Conditions and bearer confirmation NotOnOrAfter
  * @param sessionNotOnOrAfter the earliest AuthnStatement SessionNotOnOrAfter, or null
  * @param attributes attribute Name to values, in document order
+ * @param inResponseTo the id of the AuthnRequest this answers (signed), or null for an unsolicited Response
  */
 public record VerifiedAssertion(String issuer, String nameId, String nameIdFormat, String recipient, String audience,
-        String assertionId, Instant notOnOrAfter, Instant sessionNotOnOrAfter, Map<String, List<String>> attributes) {
+        String assertionId, Instant notOnOrAfter, Instant sessionNotOnOrAfter, Map<String, List<String>> attributes,
+        String inResponseTo) {
 
     public VerifiedAssertion {
         Objects.requireNonNull(issuer, "issuer");

@@ -17,7 +17,8 @@ import io.stsgate.identity.saml.SignedSamlResponses.IdpKey;
 
 /**
  * A directory for the browser sign-in: one IdP registered as provider {@code corp} in two accounts with friendly
- * names, roles it may assume, one whose trust policy refuses it, and stsgate's public URL. The IdP key is left in
+ * names (each with an SSO URL for SP-initiated sign-in), roles it may assume, one whose trust policy refuses it, and
+ * stsgate's public URL. The IdP key is left in
  * files for the tests (test resources and tests do not share class loaders).
  */
 public class BridgeDirectoryResource implements QuarkusTestResourceLifecycleManager {
@@ -29,6 +30,8 @@ public class BridgeDirectoryResource implements QuarkusTestResourceLifecycleMana
     static final String READONLY = "arn:aws:iam::222222222222:role/bridge-readonly";
     static final String DENIED = "arn:aws:iam::222222222222:role/bridge-denied";
     static final String SANDBOX_ADMIN = "arn:aws:iam::333333333333:role/teams/sandbox-admin";
+    static final String PROD_SSO_URL = "https://idp.example.com/sso";
+    static final String SANDBOX_SSO_URL = "https://idp.example.com/sso?tenant=sandbox";
     static final String MISSING_ROLE = "arn:aws:iam::222222222222:role/does-not-exist";
     private static final Path DIRECTORY = Path.of("target", "saml-bridge-idp").toAbsolutePath();
 
@@ -49,6 +52,7 @@ public class BridgeDirectoryResource implements QuarkusTestResourceLifecycleMana
                         samlProviders:
                           - name: corp
                             entityId: "%1$s"
+                            ssoUrl: "%6$s"
                             signingCertificates:
                               - |
                     %2$s
@@ -77,6 +81,7 @@ public class BridgeDirectoryResource implements QuarkusTestResourceLifecycleMana
                         samlProviders:
                           - name: corp
                             entityId: "%1$s"
+                            ssoUrl: "%7$s"
                             signingCertificates:
                               - |
                     %2$s
@@ -90,7 +95,7 @@ public class BridgeDirectoryResource implements QuarkusTestResourceLifecycleMana
                                   Principal: { Federated: "%4$s" }
                                   Action: "sts:AssumeRoleWithSAML"
                     """.formatted(SignedSamlResponses.IDP_ENTITY_ID, certificate, PROD_PROVIDER, SANDBOX_PROVIDER,
-                    ACS));
+                    ACS, PROD_SSO_URL, SANDBOX_SSO_URL));
             return Map.of("stsgate.directory.file", file.toString(), "stsgate.public-url", PUBLIC_URL);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

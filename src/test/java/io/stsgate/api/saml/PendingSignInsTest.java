@@ -52,7 +52,7 @@ class PendingSignInsTest {
     private static PendingSignIn open(PendingSignIns store) {
         var assertion = new VerifiedAssertion("https://idp.example.com", "alice", "persistent",
                 "https://stsgate.example.com/saml", "urn:amazon:webservices", "_a1", T0.plusSeconds(300), null,
-                Map.of());
+                Map.of(), null);
         return store.open(assertion, "arn:aws:iam::222222222222:saml-provider/corp", List.of(new RoleChoice(
                 "arn:aws:iam::222222222222:role/r", "arn:aws:iam::222222222222:saml-provider/corp", "222222222222",
                 "r")));

@@ -48,7 +48,15 @@ public final class SignedSamlResponses {
      * {@code recipient}, for the SP {@code urn:amazon:webservices}, valid from {@code now} for five minutes.
      */
     public static String base64(IdpKey key, String recipient, Instant now, Map<String, List<String>> attributes) {
+        return base64(key, recipient, now, attributes, null);
+    }
+
+    /** As {@link #base64(IdpKey, String, Instant, Map)}, answering the AuthnRequest {@code inResponseTo}. */
+    public static String base64(IdpKey key, String recipient, Instant now, Map<String, List<String>> attributes,
+            String inResponseTo) {
         return TestSamlResponses.response().with(b -> {
+            b.responseInResponseTo = inResponseTo;
+            b.confirmationInResponseTo = inResponseTo;
             b.destination = recipient;
             b.recipient = recipient;
             b.issueInstant = now.minusSeconds(2);

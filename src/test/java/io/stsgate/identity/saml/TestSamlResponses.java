@@ -123,6 +123,8 @@ final class TestSamlResponses {
         String nameIdFormat = NameIDType.PERSISTENT;
         List<String> confirmationMethods = new ArrayList<>(List.of(SubjectConfirmation.METHOD_BEARER));
         String recipient = ACS;
+        String responseInResponseTo;
+        String confirmationInResponseTo;
         Instant issueInstant = NOW.minusSeconds(2);
         Instant bearerNotOnOrAfter = NOW.plusSeconds(300);
         boolean bearerData = true;
@@ -177,6 +179,7 @@ final class TestSamlResponses {
                 response.setVersion(SAMLVersion.VERSION_20);
                 response.setIssueInstant(issueInstant);
                 response.setDestination(destination);
+                response.setInResponseTo(responseInResponseTo);
                 if (responseIssuer != null) {
                     response.setIssuer(issuer(responseIssuer));
                 }
@@ -235,6 +238,7 @@ final class TestSamlResponses {
                     SubjectConfirmationData data = object(SubjectConfirmationData.DEFAULT_ELEMENT_NAME);
                     data.setNotOnOrAfter(bearerNotOnOrAfter);
                     data.setRecipient(recipient);
+                    data.setInResponseTo(confirmationInResponseTo);
                     confirmation.setSubjectConfirmationData(data);
                 }
                 subject.getSubjectConfirmations().add(confirmation);
