@@ -11,7 +11,8 @@ public enum KeyPurpose {
     SECRET_KEY("stsgate secret-key v1"),
     AUTHZ_MESSAGE("stsgate authz-message v1"),
     STORED_SECRET("stsgate stored-secret v1"),
-    SAML_AUTHN_REQUEST("stsgate saml-authn-request v1");
+    SAML_AUTHN_REQUEST("stsgate saml-authn-request v1"),
+    SAML_SIGN_IN("stsgate saml-sign-in v1");
 
     private final String label;
 

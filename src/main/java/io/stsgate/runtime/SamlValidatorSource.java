@@ -7,7 +7,11 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import io.stsgate.api.saml.BridgeUrls;
+import io.stsgate.api.saml.PendingSignIns;
 import io.stsgate.config.StsgateConfig;
+import io.stsgate.crypto.KeyPurpose;
+import io.stsgate.crypto.Keyring;
+import io.stsgate.crypto.TokenSealer;
 import io.stsgate.directory.store.JdbcOneTimeUse;
 import io.stsgate.identity.saml.SamlAssertionValidator;
 import io.stsgate.identity.saml.SamlServiceProviderKeys;
@@ -32,5 +36,12 @@ public class SamlValidatorSource {
         var serviceProvider = new ServiceProvider(saml.entityId(), recipients, keys.decryptionKey());
         return new SamlAssertionValidator(serviceProvider, clock, saml.clockSkew(),
                 oneTimeUse::firstUse);
+    }
+
+    /** The browser sign-in's continuations: sealed with the keyring, spent once in the shared one-time-id store. */
+    @Produces
+    @Singleton
+    PendingSignIns pendingSignIns(Keyring keyring, Clock clock, JdbcOneTimeUse oneTimeUse) {
+        return new PendingSignIns(new TokenSealer(keyring, KeyPurpose.SAML_SIGN_IN), clock, oneTimeUse::firstUse);
     }
 }

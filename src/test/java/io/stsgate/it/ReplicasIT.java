@@ -3,12 +3,18 @@ package io.stsgate.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +30,7 @@ import io.stsgate.directory.store.JdbcDirectoryStore;
 import io.stsgate.directory.store.StoreChanges;
 import io.stsgate.directory.store.StoreDialect;
 import io.stsgate.directory.store.StoredSecrets;
+import io.stsgate.identity.saml.SignedSamlResponses;
 import io.stsgate.testsupport.TestClients;
 import io.stsgate.testsupport.keycloak.KeycloakServer;
 import io.stsgate.testsupport.keycloak.KeycloakUser;
@@ -39,7 +46,7 @@ import software.amazon.awssdk.services.sts.model.StsException;
 
 /**
  * Two stsgate processes on one PostgreSQL behave as one: a change made through the store, or a revocation made through
- * one replica's admin API, reaches both within five seconds.
+ * one replica's admin API, reaches both within five seconds, and a browser sign-in needs no sticky sessions.
  */
 @RequiresPostgres
 @RequiresKeycloak
@@ -146,6 +153,48 @@ class ReplicasIT {
                 Thread.sleep(100);
             }
         }
+    }
+
+    @Test
+    void aBrowserSignInStartedOnOneReplicaIsFinishedOnTheOtherAndOnlyOnce() throws Exception {
+        String acs = ReplicaSetup.PUBLIC_URL + "/saml";
+        String samlResponse = SignedSamlResponses.base64(setup.idp(), acs, Instant.now(),
+                SignedSamlResponses.attributes("alice", ReplicaSetup.SAML_ROLE_ARN + ","
+                        + ReplicaSetup.SAML_PROVIDER_ARN));
+        var client = HttpClient.newHttpClient();
+        var picker = client.send(HttpRequest.newBuilder(first.endpoint().resolve("/saml"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("SAMLResponse", samlResponse))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(picker.statusCode()).as(picker.body()).isEqualTo(200);
+        var fields = new HashMap<String, String>();
+        var hidden = Pattern.compile("name=\"(continuation|csrf)\" value=\"([^\"]*)\"")
+                .matcher(picker.body());
+        while (hidden.find()) {
+            fields.put(hidden.group(1), hidden.group(2));
+        }
+        String cookie = picker.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+        fields.put("role", ReplicaSetup.SAML_ROLE_ARN + "," + ReplicaSetup.SAML_PROVIDER_ARN);
+        HttpRequest choice = HttpRequest.newBuilder(second.endpoint().resolve("/saml/credentials"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
+                .POST(HttpRequest.BodyPublishers.ofString(form(fields))).build();
+
+        var credentials = client.send(choice, HttpResponse.BodyHandlers.ofString());
+        assertThat(credentials.statusCode()).as(credentials.body()).isEqualTo(200);
+        assertThat(credentials.body()).contains(ReplicaSetup.SAML_ROLE_ARN).contains("ASIA");
+
+        var again = client.send(HttpRequest.newBuilder(first.endpoint().resolve("/saml/credentials"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
+                .POST(HttpRequest.BodyPublishers.ofString(form(fields))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(again.body()).contains("already used");
+    }
+
+    private static String form(Map<String, String> fields) {
+        var body = new StringBuilder();
+        fields.forEach((name, value) -> body.append(body.length() == 0 ? "" : "&").append(name).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return body.toString();
     }
 
     private static AwsBasicCredentials operator() {

@@ -112,9 +112,12 @@ final class BridgeRefusal extends RuntimeException {
                 ErrorCode.INVALID_PARAMETER_VALUE.wireCode(), ReasonCode.SAML_PROVIDER_UNKNOWN, detail);
     }
 
-    static BridgeRefusal busy() {
-        return new BridgeRefusal(503, "Try again shortly", "Too many sign-ins are in progress. Try again in a minute.",
-                ErrorCode.INTERNAL_FAILURE.wireCode(), ReasonCode.INTERNAL_ERROR, "pending sign-in store is full");
+    static BridgeRefusal signInTooLarge() {
+        return new BridgeRefusal(400, "Sign-in too large",
+                "Your identity provider's response carries more than the browser sign-in can hold. Ask your "
+                        + "administrator, or exchange it with AssumeRoleWithSAML.",
+                ErrorCode.INVALID_IDENTITY_TOKEN.wireCode(), ReasonCode.SAML_INVALID,
+                "sealed continuation exceeds the token size limit");
     }
 
     static BridgeRefusal methodNotAllowed() {

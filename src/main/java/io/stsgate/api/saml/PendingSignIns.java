@@ -1,86 +1,118 @@
 package io.stsgate.api.saml;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import io.stsgate.crypto.TokenSealer;
+import io.stsgate.crypto.UnsealResult;
+import io.stsgate.identity.saml.AssertionReplayCache;
 import io.stsgate.identity.saml.VerifiedAssertion;
 
 /**
  * The continuation between the assertion post and the role choice.
  *
  * <p>
- * Why server-side: the replay cache spends the assertion id when {@code POST /saml} validates it, so the choice must
- * not present the assertion again; and the assertion must not travel back through the browser as something the
- * choice could trust without re-validation. So the verified assertion stays here, in memory, and the picker form
- * carries only a random 256-bit id.
+ * Why the assertion is carried, sealed: the replay cache spends the assertion id when {@code POST /saml} validates
+ * it, so the choice must not present the assertion again; and the browser must not hand back anything the choice
+ * could trust without re-validation. So the verified assertion, the offered roles and the expiry are sealed with the
+ * keyring (AES-GCM, {@code KeyPurpose.SAML_SIGN_IN}) into the picker's {@code continuation} field: any replica can
+ * open it, nothing is kept in memory, and the browser can neither read nor change it.
  *
  * <p>
- * Each entry is good for one attempt: {@link #take} removes it before anything is checked, so a second submission, a
- * double click or a replayed form finds nothing. Entries live {@link #TTL}; the map holds at most
- * {@link #MAX_PENDING} of them (expired ones are dropped when it fills), so a flood of sign-ins costs bounded memory
- * and then gets "try again" instead of an outage.
+ * Each continuation is good for one attempt: its random 256-bit id is spent in the shared one-time-id store (the one
+ * the SAML replay cache uses, so every replica sees it) before anything else is checked, so a second submission, a
+ * double click or a replayed form finds it used. It lives {@link #TTL}.
  *
  * <p>
- * CSRF: a double-submit token bound to the entry. The picker response sets it in an HttpOnly, SameSite=Strict cookie
- * (Secure over https) and in a hidden field; the choice must carry both, equal to the entry's. A cross-site form can
- * neither read the field nor make the browser send a SameSite=Strict cookie, and an entry id leaked from another
- * browser is useless without that browser's cookie. The id alone would stop blind forgeries; the cookie also binds
- * the choice to the browser that signed in.
- *
- * <p>
- * Single node: a replica only knows its own entries, so several replicas need sticky sessions for {@code /saml} (the
- * replay cache itself is shared through the store port).
+ * CSRF: a double-submit token bound to the continuation. The picker response sets it in an HttpOnly,
+ * SameSite=Strict cookie (Secure over https) and in a hidden field; the choice must carry both, equal to the sealed
+ * one. A cross-site form can neither read the field nor make the browser send a SameSite=Strict cookie, and a
+ * continuation leaked from another browser is useless without that browser's cookie.
  */
-@ApplicationScoped
 public class PendingSignIns {
 
     static final Duration TTL = Duration.ofMinutes(5);
-    static final int MAX_PENDING = 10_000;
+    private static final String BOUND_TO = "saml sign-in continuation";
+    private static final String USE_PREFIX = "saml-sign-in:";
+    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule()).build();
 
-    private final ConcurrentHashMap<String, PendingSignIn> pending = new ConcurrentHashMap<>();
+    private final TokenSealer sealer;
+    private final Clock clock;
+    private final AssertionReplayCache uses;
     private final SecureRandom random = new SecureRandom();
 
-    @Inject
-    Clock clock;
+    /**
+     * @param sealer a sealer for {@code KeyPurpose.SAML_SIGN_IN}
+     * @param uses the shared one-time-id store; continuation ids are namespaced apart from assertion ids
+     */
+    public PendingSignIns(TokenSealer sealer, Clock clock, AssertionReplayCache uses) {
+        this.sealer = sealer;
+        this.clock = clock;
+        this.uses = uses;
+    }
 
-    /** Keeps a verified assertion until its role is chosen; refuses when the store is full. */
+    /** A verified assertion waiting for its role choice, with fresh random id and CSRF token. */
     PendingSignIn open(VerifiedAssertion assertion, String providerArn, List<RoleChoice> offered) {
-        Instant now = clock.instant();
-        if (pending.size() >= MAX_PENDING) {
-            pending.values().removeIf(entry -> expired(entry, now));
-        }
-        // Checked before insertion, so concurrent sign-ins may overshoot by a few entries: a bound, not a quota.
-        if (pending.size() >= MAX_PENDING) {
-            throw BridgeRefusal.busy();
-        }
-        var entry = new PendingSignIn(randomToken(), randomToken(), assertion, providerArn, offered, now.plus(TTL));
-        pending.put(entry.id(), entry);
-        return entry;
+        return new PendingSignIn(randomToken(), randomToken(), assertion, providerArn, offered,
+                clock.instant().plus(TTL));
     }
 
     /**
-     * Removes the entry and returns it if it is still valid and both CSRF tokens match it. The entry is gone
-     * whatever the outcome.
+     * The picker form's {@code continuation} value.
+     *
+     * @throws BridgeRefusal when the assertion is too large to travel through the browser
      */
-    PendingSignIn take(String id, String formToken, String cookieToken) {
-        if (id == null || id.isEmpty()) {
+    String continuation(PendingSignIn entry) {
+        byte[] json;
+        try {
+            json = JSON.writeValueAsBytes(entry);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String sealed = sealer.seal(deflate(json), BOUND_TO);
+        if (sealed.length() > TokenSealer.MAX_TOKEN_LENGTH) {
+            throw BridgeRefusal.signInTooLarge();
+        }
+        return sealed;
+    }
+
+    /**
+     * Opens the continuation, spends it, and returns it if it is still valid and both CSRF tokens match it. It is
+     * spent whatever the outcome of the later checks.
+     */
+    PendingSignIn take(String continuation, String formToken, String cookieToken) {
+        if (continuation == null || continuation.isEmpty()) {
             throw BridgeRefusal.continuationMissing();
         }
-        PendingSignIn entry = pending.remove(id);
-        if (entry == null) {
+        if (!(sealer.unseal(continuation, BOUND_TO) instanceof UnsealResult.Opened opened)) {
             throw BridgeRefusal.continuationUnknown();
         }
-        if (expired(entry, clock.instant())) {
+        PendingSignIn entry;
+        try {
+            entry = JSON.readValue(inflate(opened.plaintext()), PendingSignIn.class);
+        } catch (IOException | DataFormatException | RuntimeException e) {
+            // Sealed by this keyring but unreadable: written by another version of stsgate.
+            throw BridgeRefusal.continuationUnknown();
+        }
+        if (!uses.firstUse(USE_PREFIX + entry.id(), entry.expiresAt())) {
+            throw BridgeRefusal.continuationUnknown();
+        }
+        if (!clock.instant().isBefore(entry.expiresAt())) {
             throw BridgeRefusal.continuationExpired();
         }
         if (formToken == null || formToken.isEmpty() || cookieToken == null || cookieToken.isEmpty()) {
@@ -95,14 +127,6 @@ public class PendingSignIns {
         return entry;
     }
 
-    int size() {
-        return pending.size();
-    }
-
-    private static boolean expired(PendingSignIn entry, Instant now) {
-        return !now.isBefore(entry.expiresAt());
-    }
-
     private static boolean sameToken(String presented, String expected) {
         return MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8),
                 expected.getBytes(StandardCharsets.UTF_8));
@@ -112,5 +136,41 @@ public class PendingSignIns {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Attribute-heavy assertions compress well; the form field stays small. */
+    private static byte[] deflate(byte[] bytes) {
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
+        try {
+            deflater.setInput(bytes);
+            deflater.finish();
+            var out = new ByteArrayOutputStream(bytes.length / 2 + 16);
+            byte[] buffer = new byte[4096];
+            while (!deflater.finished()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
+    }
+
+    private static byte[] inflate(byte[] bytes) throws DataFormatException {
+        Inflater inflater = new Inflater(true);
+        try {
+            inflater.setInput(bytes);
+            var out = new ByteArrayOutputStream(bytes.length * 4);
+            byte[] buffer = new byte[4096];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(buffer);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new DataFormatException("truncated");
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        } finally {
+            inflater.end();
+        }
     }
 }

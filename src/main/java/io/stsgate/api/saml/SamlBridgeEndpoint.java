@@ -83,7 +83,7 @@ public class SamlBridgeEndpoint {
         try {
             PendingSignIn entry = signIn.signIn(samlResponse, relayState, draft);
             String html = BridgeTemplates.picker(nonce, entry.assertion().nameId(), signIn.byAccount(entry.offered()),
-                    entry.id(), entry.csrfToken(), PendingSignIns.TTL.toMinutes()).render();
+                    pending.continuation(entry), entry.csrfToken(), PendingSignIns.TTL.toMinutes()).render();
             audit.record(draft.success(clock.instant(), ReasonCode.ANSWERED));
             return BridgePage.html(200, html, nonce, draft.requestId())
                     .cookie(csrfCookie(entry.csrfToken(), request)).build();

@@ -10,20 +10,29 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.stsgate.crypto.KeyringFile;
+import io.stsgate.directory.PemCertificates;
+import io.stsgate.identity.saml.SignedSamlResponses;
+import io.stsgate.identity.saml.SignedSamlResponses.IdpKey;
 
 /**
  * Files and settings shared by the replicas of one test: a keyring, a directory file with freshly generated
- * credentials (the production profile refuses published example keys), and the store.
+ * credentials (the production profile refuses published example keys), a SAML IdP with a throw-away key, and the
+ * store.
  */
 public final class ReplicaSetup {
 
     public static final String ACCOUNT = "444444444444";
     public static final String OPERATOR_ARN = "arn:aws:iam::444444444444:user/operator";
     public static final String ROLE_ARN = "arn:aws:iam::444444444444:role/deployer";
+    public static final String SAML_PROVIDER_ARN = "arn:aws:iam::444444444444:saml-provider/corp";
+    public static final String SAML_ROLE_ARN = "arn:aws:iam::444444444444:role/sso-reader";
+    /** The address both replicas answer under, as behind one load balancer. */
+    public static final String PUBLIC_URL = "https://sts.replicas.example.com";
 
     private final Path folder;
     private final String accessKeyId;
     private final String secretAccessKey;
+    private final IdpKey idp = IdpKey.generate("CN=idp.replicas.example.com");
 
     private ReplicaSetup(Path folder) {
         this.folder = folder;
@@ -51,6 +60,11 @@ public final class ReplicaSetup {
 
     public String secretAccessKey() {
         return secretAccessKey;
+    }
+
+    /** The signing key of the SAML IdP registered as {@link #SAML_PROVIDER_ARN}. */
+    public IdpKey idp() {
+        return idp;
     }
 
     public Path keyring() {
@@ -83,6 +97,7 @@ public final class ReplicaSetup {
         var properties = new LinkedHashMap<String, String>();
         properties.put("stsgate.keyring.file", keyring().toAbsolutePath().toString());
         properties.put("stsgate.directory.file", directoryFile().toAbsolutePath().toString());
+        properties.put("stsgate.public-url", PUBLIC_URL);
         return properties;
     }
 
@@ -112,8 +127,23 @@ public final class ReplicaSetup {
                                         - Effect: Allow
                                           Principal: { AWS: "arn:aws:iam::%1$s:root" }
                                           Action: sts:AssumeRole
+                                  - name: sso-reader
+                                    trustPolicy:
+                                      Version: "2012-10-17"
+                                      Statement:
+                                        - Effect: Allow
+                                          Principal: { Federated: "%4$s" }
+                                          Action: sts:AssumeRoleWithSAML
+                                samlProviders:
+                                  - name: corp
+                                    entityId: "%5$s"
+                                    signingCertificates:
+                                      - |
+                            %6$s
                             """
-                            .formatted(ACCOUNT, accessKeyId, secretAccessKey));
+                            .formatted(ACCOUNT, accessKeyId, secretAccessKey, SAML_PROVIDER_ARN,
+                                    SignedSamlResponses.IDP_ENTITY_ID,
+                                    PemCertificates.pem(idp.certificate()).indent(14).stripTrailing()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
