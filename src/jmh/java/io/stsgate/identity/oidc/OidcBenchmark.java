@@ -1,5 +1,6 @@
 package io.stsgate.identity.oidc;
 
+import io.stsgate.bench.ProductionLogLevel;
 import java.net.URI;
 import java.security.Signature;
 import java.time.Clock;
@@ -83,6 +84,7 @@ public class OidcBenchmark {
 
     @Setup
     public void setUp() throws Exception {
+        ProductionLogLevel.apply();
         key = TestKeys.rsa2048("bench-key");
         Clock clock = Clock.fixed(NOW.plusSeconds(30), ZoneOffset.UTC);
         MapJwksCache cache = new MapJwksCache();

@@ -1,5 +1,6 @@
 package io.stsgate.identity.saml;
 
+import io.stsgate.bench.ProductionLogLevel;
 import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
@@ -82,6 +83,7 @@ public class SamlBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
+        ProductionLogLevel.apply();
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         validator = new SamlAssertionValidator(TestSamlResponses.serviceProvider(), clock, Duration.ofSeconds(60),
                 new InMemoryAssertionReplayCache(clock));
