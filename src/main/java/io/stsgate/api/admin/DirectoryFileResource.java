@@ -16,7 +16,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -79,7 +82,8 @@ public class DirectoryFileResource {
             + "describe()")
     @APIResponse(responseCode = "400", description = "The file is invalid, or the directory it would give is; the "
             + "message names the entry and field")
-    public Response apply(String body,
+    public Response apply(
+            @RequestBody(required = true, content = @Content(schema = @Schema(implementation = DirectoryFile.class))) String body,
             @Parameter(description = "Only report the plan") @QueryParam("dryRun") boolean dryRun) {
         DirectoryFile file = DirectoryFileLoader.parse("request body",
                 new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));

@@ -22,6 +22,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -97,9 +100,9 @@ public class MfaDeviceResource {
     @APIResponse(responseCode = "404", description = "No such account or user")
     @APIResponse(responseCode = "409", description = "A device of that name exists in the account")
     public Response create(@PathParam("accountId") String accountId, @PathParam("userName") String userName,
-            String body,
+            @RequestBody(required = true, content = @Content(schema = @Schema(implementation = MfaDeviceEntry.class))) String body,
             @Context UriInfo uri) {
-        MfaDeviceEntry requested = refuseSeed(RequestBody.read(body, MfaDeviceEntry.class, READ_ONLY));
+        MfaDeviceEntry requested = refuseSeed(EntryBody.read(body, MfaDeviceEntry.class, READ_ONLY));
         String name = EntryRules.required(requested.name(), "name");
         String seed = secrets.totpSeed();
         NewEntry entry = entries.mfaDevice(accountId, userName, new MfaDeviceEntry(name, seed));
@@ -125,9 +128,9 @@ public class MfaDeviceResource {
     @APIResponse(responseCode = "428", description = "No If-Match header")
     public Response reseed(@PathParam("accountId") String accountId, @PathParam("userName") String userName,
             @PathParam("deviceName") String deviceName, @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
-            String body) {
+            @RequestBody(required = false, content = @Content(schema = @Schema(implementation = MfaDeviceEntry.class))) String body) {
         long version = EntityTags.expectedVersion(ifMatch);
-        MfaDeviceEntry requested = refuseSeed(RequestBody.read(body, MfaDeviceEntry.class, READ_ONLY));
+        MfaDeviceEntry requested = refuseSeed(EntryBody.read(body, MfaDeviceEntry.class, READ_ONLY));
         if (requested.name() != null) {
             EntryRules.sameAsUrl("name", requested.name(), deviceName);
         }
