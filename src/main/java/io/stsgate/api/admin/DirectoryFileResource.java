@@ -33,7 +33,6 @@ import io.stsgate.directory.store.DirectoryEntries;
 import io.stsgate.directory.store.DirectoryEntries.NewEntry;
 import io.stsgate.directory.store.DirectoryPlan;
 import io.stsgate.directory.store.DirectoryStore;
-import io.stsgate.directory.store.DirectoryWriter;
 import io.stsgate.directory.store.StoredEntry;
 
 /**
@@ -54,7 +53,7 @@ public class DirectoryFileResource {
     DirectoryStore store;
 
     @Inject
-    DirectoryWriter writer;
+    AdminDirectory directory;
 
     @Inject
     DirectoryEntries entries;
@@ -92,9 +91,9 @@ public class DirectoryFileResource {
             throw AdminProblem.invalid("accounts", "accounts: at least one account is required");
         }
         List<NewEntry> desired = entries.split(file);
-        DirectoryPlan plan = dryRun ? preview(desired) : writer.change(transaction -> {
-            DirectoryPlan steps = DirectoryPlan.between(transaction.entries(), desired, entries.secrets());
-            steps.applyTo(transaction);
+        DirectoryPlan plan = dryRun ? preview(desired) : directory.change(edit -> {
+            DirectoryPlan steps = DirectoryPlan.between(edit.transaction().entries(), desired, entries.secrets());
+            steps.applyTo(edit.transaction());
             return steps;
         });
         return Response.ok(answer(plan, dryRun), MediaType.APPLICATION_JSON).header("Cache-Control", "no-store")
