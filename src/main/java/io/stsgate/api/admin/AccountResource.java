@@ -22,6 +22,9 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
@@ -75,8 +78,10 @@ public class AccountResource {
     @APIResponse(responseCode = "201", description = "Created; Location and ETag headers")
     @APIResponse(responseCode = "400", description = "Invalid body; error.field names the field")
     @APIResponse(responseCode = "409", description = "The account exists")
-    public Response create(String body, @Context UriInfo uri) {
-        AccountEntry account = withoutChildren(RequestBody.read(body, AccountEntry.class, Set.of()));
+    public Response create(
+            @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AccountEntry.class))) String body,
+            @Context UriInfo uri) {
+        AccountEntry account = withoutChildren(EntryBody.read(body, AccountEntry.class, Set.of()));
         String id = EntryRules.required(account.id(), "id");
         NewEntry entry = entries.account(account);
         StoredEntry created = directory.change(edit -> edit.transaction().insert(entry.id(), id, entry.body()));
@@ -94,9 +99,9 @@ public class AccountResource {
     @APIResponse(responseCode = "412", description = "The account changed since it was read")
     @APIResponse(responseCode = "428", description = "No If-Match header")
     public Response replace(@PathParam("accountId") String accountId, @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
-            String body) {
+            @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AccountEntry.class))) String body) {
         long version = EntityTags.expectedVersion(ifMatch);
-        AccountEntry account = withoutChildren(RequestBody.read(body, AccountEntry.class, Set.of()));
+        AccountEntry account = withoutChildren(EntryBody.read(body, AccountEntry.class, Set.of()));
         EntryRules.sameAsUrl("id", account.id(), accountId);
         NewEntry entry = entries.account(account);
         StoredEntry replaced = directory.change(edit -> {

@@ -1,5 +1,6 @@
 package io.stsgate.api.admin;
 
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +13,8 @@ import io.stsgate.directory.store.DirectoryWriter;
 /**
  * The admin API's access to the store. Reads go to the store itself, not to this replica's snapshot, so the version
  * a client gets is the one its If-Match will be checked against; writes go through {@link DirectoryWriter}, which
- * validates the whole resulting directory and refreshes this replica before answering.
+ * validates the whole resulting directory and refreshes this replica before answering. Every admin change of the
+ * directory passes here, so here is where each committed change is written to the {@link AdminChangeLog}.
  */
 @ApplicationScoped
 class AdminDirectory {
@@ -23,12 +25,22 @@ class AdminDirectory {
     @Inject
     DirectoryWriter writer;
 
+    @Inject
+    AdminChangeLog changeLog;
+
     DirectoryView read() {
         return new DirectoryView(store.read().entries());
     }
 
     <T> T change(Function<Edit, T> edit) {
-        return writer.change(transaction -> edit.apply(new Edit(transaction)));
+        var recorded = new AtomicReference<RecordingTransaction>();
+        T result = writer.change(transaction -> {
+            var recording = new RecordingTransaction(transaction);
+            recorded.set(recording);
+            return edit.apply(new Edit(recording));
+        });
+        changeLog.committed(recorded.get().changes());
+        return result;
     }
 
     /** One write transaction and a view of the entries it sees. */

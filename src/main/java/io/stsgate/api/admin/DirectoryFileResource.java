@@ -16,7 +16,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -30,7 +33,6 @@ import io.stsgate.directory.store.DirectoryEntries;
 import io.stsgate.directory.store.DirectoryEntries.NewEntry;
 import io.stsgate.directory.store.DirectoryPlan;
 import io.stsgate.directory.store.DirectoryStore;
-import io.stsgate.directory.store.DirectoryWriter;
 import io.stsgate.directory.store.StoredEntry;
 
 /**
@@ -51,7 +53,7 @@ public class DirectoryFileResource {
     DirectoryStore store;
 
     @Inject
-    DirectoryWriter writer;
+    AdminDirectory directory;
 
     @Inject
     DirectoryEntries entries;
@@ -79,7 +81,8 @@ public class DirectoryFileResource {
             + "describe()")
     @APIResponse(responseCode = "400", description = "The file is invalid, or the directory it would give is; the "
             + "message names the entry and field")
-    public Response apply(String body,
+    public Response apply(
+            @RequestBody(required = true, content = @Content(schema = @Schema(implementation = DirectoryFile.class))) String body,
             @Parameter(description = "Only report the plan") @QueryParam("dryRun") boolean dryRun) {
         DirectoryFile file = DirectoryFileLoader.parse("request body",
                 new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
@@ -88,9 +91,9 @@ public class DirectoryFileResource {
             throw AdminProblem.invalid("accounts", "accounts: at least one account is required");
         }
         List<NewEntry> desired = entries.split(file);
-        DirectoryPlan plan = dryRun ? preview(desired) : writer.change(transaction -> {
-            DirectoryPlan steps = DirectoryPlan.between(transaction.entries(), desired, entries.secrets());
-            steps.applyTo(transaction);
+        DirectoryPlan plan = dryRun ? preview(desired) : directory.change(edit -> {
+            DirectoryPlan steps = DirectoryPlan.between(edit.transaction().entries(), desired, entries.secrets());
+            steps.applyTo(edit.transaction());
             return steps;
         });
         return Response.ok(answer(plan, dryRun), MediaType.APPLICATION_JSON).header("Cache-Control", "no-store")

@@ -23,6 +23,13 @@ final class EntryResponses {
         return entry(Response.ok(), entry, EntryRepresentation.of(entry));
     }
 
+    /** 200 with the entry; {@code shownOnce} holds what this answer alone may show (a new MFA seed). */
+    static Response ok(StoredEntry entry, ObjectNode shownOnce) {
+        ObjectNode json = EntryRepresentation.of(entry);
+        json.setAll(shownOnce);
+        return entry(Response.ok(), entry, json);
+    }
+
     /** 201 with the entry; {@code shownOnce} holds what this answer alone may show (a new secret). */
     static Response created(URI location, StoredEntry entry, ObjectNode shownOnce) {
         ObjectNode json = EntryRepresentation.of(entry);

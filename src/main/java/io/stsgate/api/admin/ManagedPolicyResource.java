@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -82,8 +85,10 @@ public class ManagedPolicyResource {
             + "names the field")
     @APIResponse(responseCode = "404", description = "No such account")
     @APIResponse(responseCode = "409", description = "A managed policy of that name exists in the account")
-    public Response create(@PathParam("accountId") String accountId, String body, @Context UriInfo uri) {
-        ManagedPolicyEntry policy = RequestBody.read(body, ManagedPolicyEntry.class, Set.of());
+    public Response create(@PathParam("accountId") String accountId,
+            @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ManagedPolicyEntry.class))) String body,
+            @Context UriInfo uri) {
+        ManagedPolicyEntry policy = EntryBody.read(body, ManagedPolicyEntry.class, Set.of());
         String name = EntryRules.required(policy.name(), "name");
         NewEntry entry = entries.managedPolicy(accountId, policy);
         StoredEntry created = directory.change(edit -> {
@@ -107,9 +112,10 @@ public class ManagedPolicyResource {
     @APIResponse(responseCode = "412", description = "The policy changed since it was read")
     @APIResponse(responseCode = "428", description = "No If-Match header")
     public Response replace(@PathParam("accountId") String accountId, @PathParam("policyName") String policyName,
-            @HeaderParam(EntityTags.IF_MATCH) String ifMatch, String body) {
+            @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
+            @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ManagedPolicyEntry.class))) String body) {
         long version = EntityTags.expectedVersion(ifMatch);
-        ManagedPolicyEntry policy = RequestBody.read(body, ManagedPolicyEntry.class, Set.of());
+        ManagedPolicyEntry policy = EntryBody.read(body, ManagedPolicyEntry.class, Set.of());
         EntryRules.sameAsUrl("name", policy.name(), policyName);
         NewEntry entry = entries.managedPolicy(accountId, policy);
         StoredEntry replaced = directory.change(edit -> {

@@ -20,7 +20,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -87,8 +90,10 @@ public class OidcProviderResource {
             + "message names the field")
     @APIResponse(responseCode = "404", description = "No such account")
     @APIResponse(responseCode = "409", description = "The provider exists in the account")
-    public Response create(@PathParam("accountId") String accountId, String body, @Context UriInfo uri) {
-        OidcProviderEntry provider = RequestBody.read(body, OidcProviderEntry.class, Set.of());
+    public Response create(@PathParam("accountId") String accountId,
+            @RequestBody(required = true, content = @Content(schema = @Schema(implementation = OidcProviderEntry.class))) String body,
+            @Context UriInfo uri) {
+        OidcProviderEntry provider = EntryBody.read(body, OidcProviderEntry.class, Set.of());
         String url = EntryRules.required(provider.url(), "url");
         NewEntry entry = entries.oidcProvider(accountId, provider);
         StoredEntry created = directory.change(edit -> {
@@ -111,9 +116,10 @@ public class OidcProviderResource {
     @APIResponse(responseCode = "428", description = "No If-Match header")
     public Response replace(@PathParam("accountId") String accountId,
             @Parameter(description = HOST_AND_PATH) @PathParam("hostAndPath") String hostAndPath,
-            @HeaderParam(EntityTags.IF_MATCH) String ifMatch, String body) {
+            @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
+            @RequestBody(required = true, content = @Content(schema = @Schema(implementation = OidcProviderEntry.class))) String body) {
         long version = EntityTags.expectedVersion(ifMatch);
-        OidcProviderEntry provider = RequestBody.read(body, OidcProviderEntry.class, Set.of());
+        OidcProviderEntry provider = EntryBody.read(body, OidcProviderEntry.class, Set.of());
         EntryRules.required(provider.url(), "url");
         NewEntry entry = entries.oidcProvider(accountId, provider);
         StoredEntry replaced = directory.change(edit -> {

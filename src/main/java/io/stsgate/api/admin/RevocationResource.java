@@ -38,6 +38,8 @@ public class RevocationResource {
     SecurityIdentity identity;
     @Inject
     Clock clock;
+    @Inject
+    AdminChangeLog changeLog;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -48,6 +50,7 @@ public class RevocationResource {
             throw AdminProblem.invalid(invalid.field(), invalid.message());
         }
         Revocation added = store.add(((RevocationRules.Checked.Valid) checked).revocation());
+        changeLog.committed(List.of(AdminChange.revoked(added)));
         return Response.status(Response.Status.CREATED).entity(RevocationView.of(added)).build();
     }
 

@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -76,8 +79,10 @@ public class RoleResource {
             + "the message names the field")
     @APIResponse(responseCode = "404", description = "No such account")
     @APIResponse(responseCode = "409", description = "A role of that name exists in the account")
-    public Response create(@PathParam("accountId") String accountId, String body, @Context UriInfo uri) {
-        RoleEntry role = RequestBody.read(body, RoleEntry.class, Set.of());
+    public Response create(@PathParam("accountId") String accountId,
+            @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RoleEntry.class))) String body,
+            @Context UriInfo uri) {
+        RoleEntry role = EntryBody.read(body, RoleEntry.class, Set.of());
         String name = EntryRules.required(role.name(), "name");
         NewEntry entry = entries.role(accountId, role);
         StoredEntry created = directory.change(edit -> {
@@ -101,9 +106,10 @@ public class RoleResource {
     @APIResponse(responseCode = "412", description = "The role changed since it was read")
     @APIResponse(responseCode = "428", description = "No If-Match header")
     public Response replace(@PathParam("accountId") String accountId, @PathParam("roleName") String roleName,
-            @HeaderParam(EntityTags.IF_MATCH) String ifMatch, String body) {
+            @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
+            @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RoleEntry.class))) String body) {
         long version = EntityTags.expectedVersion(ifMatch);
-        RoleEntry role = RequestBody.read(body, RoleEntry.class, Set.of());
+        RoleEntry role = EntryBody.read(body, RoleEntry.class, Set.of());
         EntryRules.sameAsUrl("name", role.name(), roleName);
         NewEntry entry = entries.role(accountId, role);
         StoredEntry replaced = directory.change(edit -> {

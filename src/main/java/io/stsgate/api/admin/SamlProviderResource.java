@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -79,8 +82,10 @@ public class SamlProviderResource {
             + "message names the field")
     @APIResponse(responseCode = "404", description = "No such account")
     @APIResponse(responseCode = "409", description = "A SAML provider of that name exists in the account")
-    public Response create(@PathParam("accountId") String accountId, String body, @Context UriInfo uri) {
-        SamlProviderEntry provider = RequestBody.read(body, SamlProviderEntry.class, Set.of());
+    public Response create(@PathParam("accountId") String accountId,
+            @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SamlProviderEntry.class))) String body,
+            @Context UriInfo uri) {
+        SamlProviderEntry provider = EntryBody.read(body, SamlProviderEntry.class, Set.of());
         String name = EntryRules.required(provider.name(), "name");
         NewEntry entry = entries.samlProvider(accountId, provider);
         StoredEntry created = directory.change(edit -> {
@@ -104,9 +109,10 @@ public class SamlProviderResource {
     @APIResponse(responseCode = "412", description = "The provider changed since it was read")
     @APIResponse(responseCode = "428", description = "No If-Match header")
     public Response replace(@PathParam("accountId") String accountId, @PathParam("providerName") String providerName,
-            @HeaderParam(EntityTags.IF_MATCH) String ifMatch, String body) {
+            @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
+            @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SamlProviderEntry.class))) String body) {
         long version = EntityTags.expectedVersion(ifMatch);
-        SamlProviderEntry provider = RequestBody.read(body, SamlProviderEntry.class, Set.of());
+        SamlProviderEntry provider = EntryBody.read(body, SamlProviderEntry.class, Set.of());
         EntryRules.sameAsUrl("name", provider.name(), providerName);
         NewEntry entry = entries.samlProvider(accountId, provider);
         StoredEntry replaced = directory.change(edit -> {

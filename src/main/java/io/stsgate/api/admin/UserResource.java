@@ -22,6 +22,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -77,8 +80,10 @@ public class UserResource {
     @APIResponse(responseCode = "400", description = "Invalid body; error.field names the field")
     @APIResponse(responseCode = "404", description = "No such account")
     @APIResponse(responseCode = "409", description = "A user of that name exists in the account")
-    public Response create(@PathParam("accountId") String accountId, String body, @Context UriInfo uri) {
-        UserEntry user = withoutCredentials(RequestBody.read(body, UserEntry.class, Set.of()));
+    public Response create(@PathParam("accountId") String accountId,
+            @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UserEntry.class))) String body,
+            @Context UriInfo uri) {
+        UserEntry user = withoutCredentials(EntryBody.read(body, UserEntry.class, Set.of()));
         String name = EntryRules.required(user.name(), "name");
         NewEntry entry = entries.user(accountId, user);
         StoredEntry created = directory.change(edit -> {
@@ -102,9 +107,10 @@ public class UserResource {
     @APIResponse(responseCode = "412", description = "The user changed since it was read")
     @APIResponse(responseCode = "428", description = "No If-Match header")
     public Response replace(@PathParam("accountId") String accountId, @PathParam("userName") String userName,
-            @HeaderParam(EntityTags.IF_MATCH) String ifMatch, String body) {
+            @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
+            @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UserEntry.class))) String body) {
         long version = EntityTags.expectedVersion(ifMatch);
-        UserEntry user = withoutCredentials(RequestBody.read(body, UserEntry.class, Set.of()));
+        UserEntry user = withoutCredentials(EntryBody.read(body, UserEntry.class, Set.of()));
         EntryRules.sameAsUrl("name", user.name(), userName);
         NewEntry entry = entries.user(accountId, user);
         StoredEntry replaced = directory.change(edit -> {

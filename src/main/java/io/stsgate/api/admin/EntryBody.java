@@ -18,7 +18,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * as the file loader refuses them. What a GET returned besides the entry ({@code key}, {@code version}, ...) is
  * dropped, so a client can send back what it read with its changes.
  */
-final class RequestBody {
+final class EntryBody {
 
     /** What responses add to an entry; read-only, ignored in requests. */
     static final Set<String> READ_ONLY = Set.of("key", "arn", "accountId", "version", "createdAt", "updatedAt");
@@ -30,7 +30,7 @@ final class RequestBody {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
-    private RequestBody() {
+    private EntryBody() {
     }
 
     /** The body as {@code type}; an empty body reads as {@code {}}. */
