@@ -1,6 +1,5 @@
 package io.stsgate.engine;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.Deflater;
 
 import io.stsgate.audit.ReasonCode;
+import io.stsgate.crypto.RawDeflate;
 import io.stsgate.directory.Directory;
 import io.stsgate.policy.NamedPolicy;
 import io.stsgate.policy.PolicyDocument;
@@ -105,7 +105,7 @@ final class SessionPolicies {
         }
         policyArns.forEach(a -> text.append('\n').append(a));
         tags.forEach(t -> text.append('\n').append(t.key()).append('=').append(t.value()));
-        int packed = deflatedLength(text.toString().getBytes(StandardCharsets.UTF_8));
+        int packed = RawDeflate.deflate(text.toString().getBytes(StandardCharsets.UTF_8), Deflater.BEST_COMPRESSION).length;
         int percent = (int) Math.ceil(packed * 100.0 / PACKED_BUDGET_BYTES);
         if (percent > 100) {
             String what = policy == null && policyArns.isEmpty() ? "session tags" : "session policies and tags";
@@ -113,21 +113,5 @@ final class SessionPolicies {
                     "Packed size of " + what + " consumes " + percent + "% of allotted space.");
         }
         return percent;
-    }
-
-    private static int deflatedLength(byte[] input) {
-        var deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
-        try {
-            deflater.setInput(input);
-            deflater.finish();
-            var out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[1024];
-            while (!deflater.finished()) {
-                out.write(buffer, 0, deflater.deflate(buffer));
-            }
-            return out.size();
-        } finally {
-            deflater.end();
-        }
     }
 }

@@ -14,8 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import io.smallrye.mutiny.Uni;
-import io.stsgate.api.query.SamlPrincipals;
-import io.stsgate.api.query.WebIdentityPrincipals;
 import io.stsgate.directory.Directory;
 import io.stsgate.directory.OidcProvider;
 import io.stsgate.engine.CheckResult;
@@ -24,6 +22,8 @@ import io.stsgate.engine.RequestInfo;
 import io.stsgate.engine.StsException;
 import io.stsgate.engine.TokenService;
 import io.stsgate.engine.TrustExplanation;
+import io.stsgate.federation.SamlPrincipals;
+import io.stsgate.federation.WebIdentityPrincipals;
 import io.stsgate.identity.oidc.OidcIssuers;
 import io.stsgate.identity.oidc.TokenVerification;
 import io.stsgate.identity.oidc.TrustedIssuers;

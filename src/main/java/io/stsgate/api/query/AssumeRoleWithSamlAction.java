@@ -15,8 +15,8 @@ import io.stsgate.engine.FederatedAssumeCommand;
 import io.stsgate.engine.RequestInfo;
 import io.stsgate.engine.StsException;
 import io.stsgate.engine.TokenService;
+import io.stsgate.federation.SamlPrincipals;
 import io.stsgate.identity.saml.SamlAssertionValidator;
-import io.stsgate.identity.saml.SamlFailure;
 import io.stsgate.identity.saml.SamlProviderSettings;
 import io.stsgate.identity.saml.SamlValidation;
 
@@ -65,7 +65,8 @@ public class AssumeRoleWithSamlAction implements ActionHandler {
         var validation = validator.validate(assertion, new SamlProviderSettings(provider.arn(), provider.entityId(),
                 provider.signingCertificates()));
         if (validation instanceof SamlValidation.Invalid invalid) {
-            throw new StsException(ErrorCode.ofWireCode(invalid.failure().wireCode()), reason(invalid.failure()),
+            throw new StsException(ErrorCode.ofWireCode(invalid.failure().wireCode()),
+                    SamlPrincipals.refusalReason(invalid.failure()),
                     invalid.failure().clientMessage(), invalid.detail());
         }
         var verified = ((SamlValidation.Valid) validation).assertion();
@@ -92,13 +93,4 @@ public class AssumeRoleWithSamlAction implements ActionHandler {
                 .finish(info.requestId()));
     }
 
-    /** The audit reason of a refused assertion; shared with the browser sign-in. */
-    public static ReasonCode reason(SamlFailure failure) {
-        return switch (failure) {
-            case EXPIRED -> ReasonCode.SAML_EXPIRED;
-            case REPLAYED -> ReasonCode.SAML_REPLAYED;
-            case UNSIGNED, BAD_SIGNATURE, WRAPPING -> ReasonCode.SAML_SIGNATURE_INVALID;
-            default -> ReasonCode.SAML_INVALID;
-        };
-    }
 }

@@ -13,6 +13,7 @@ import io.stsgate.engine.FederatedAssumeCommand;
 import io.stsgate.engine.RequestInfo;
 import io.stsgate.engine.StsException;
 import io.stsgate.engine.TokenService;
+import io.stsgate.federation.WebIdentityPrincipals;
 import io.stsgate.identity.oidc.OidcFailure;
 import io.stsgate.identity.oidc.TokenVerification;
 import io.stsgate.identity.oidc.TrustedIssuers;

@@ -3,13 +3,14 @@ package io.stsgate.api.query;
 import java.util.regex.Pattern;
 
 import io.stsgate.engine.StsException;
+import io.stsgate.engine.StsSyntax;
 
 /**
  * The wire-format constraints of the STS model (lengths, ranges, patterns), with AWS's own ValidationError wording.
  */
 final class ParameterRules {
 
-    static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]*");
+    static final Pattern SESSION_NAME = StsSyntax.SESSION_NAME;
     static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]*");
     static final Pattern SERIAL_NUMBER = Pattern.compile("[\\w+=/:,.@-]*");
     static final Pattern TOKEN_CODE = Pattern.compile("\\d*");
@@ -17,8 +18,8 @@ final class ParameterRules {
     static final Pattern ARN = Pattern
             .compile("[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]+");
     static final Pattern POLICY_TEXT = Pattern.compile("[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+");
-    static final Pattern TAG_KEY = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+");
-    static final Pattern TAG_VALUE = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
+    static final Pattern TAG_KEY = StsSyntax.TAG_KEY;
+    static final Pattern TAG_VALUE = StsSyntax.TAG_VALUE;
 
     private ParameterRules() {
     }

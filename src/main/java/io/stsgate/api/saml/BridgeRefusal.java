@@ -1,9 +1,9 @@
 package io.stsgate.api.saml;
 
-import io.stsgate.api.query.AssumeRoleWithSamlAction;
 import io.stsgate.audit.ReasonCode;
 import io.stsgate.engine.ErrorCode;
 import io.stsgate.engine.StsException;
+import io.stsgate.federation.SamlPrincipals;
 import io.stsgate.identity.saml.SamlValidation;
 
 /**
@@ -34,7 +34,7 @@ final class BridgeRefusal extends RuntimeException {
         var failure = invalid.failure();
         return new BridgeRefusal(failure.httpStatus(), "Sign-in refused",
                 "Your identity provider's response was not accepted: " + failure.clientMessage() + ".",
-                failure.wireCode(), AssumeRoleWithSamlAction.reason(failure), invalid.detail());
+                failure.wireCode(), SamlPrincipals.refusalReason(failure), invalid.detail());
     }
 
     static BridgeRefusal missingResponse() {

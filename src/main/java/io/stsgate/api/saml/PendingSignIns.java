@@ -1,6 +1,5 @@
 package io.stsgate.api.saml;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,12 +11,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
-import java.util.zip.Inflater;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import io.stsgate.crypto.RawDeflate;
 import io.stsgate.crypto.TokenSealer;
 import io.stsgate.crypto.UnsealResult;
 import io.stsgate.identity.saml.AssertionReplayCache;
@@ -49,6 +48,8 @@ public class PendingSignIns {
     static final Duration TTL = Duration.ofMinutes(5);
     private static final String BOUND_TO = "saml sign-in continuation";
     private static final String USE_PREFIX = "saml-sign-in:";
+    /** Far above any continuation a 100,000-character SAMLResponse can produce. */
+    private static final int MAX_CONTINUATION_BYTES = 1024 * 1024;
     private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule()).build();
 
     private final TokenSealer sealer;
@@ -84,7 +85,8 @@ public class PendingSignIns {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String sealed = sealer.seal(deflate(json), BOUND_TO);
+        // Attribute-heavy assertions compress well; the form field stays small.
+        String sealed = sealer.seal(RawDeflate.deflate(json, Deflater.BEST_SPEED), BOUND_TO);
         if (sealed.length() > TokenSealer.MAX_TOKEN_LENGTH) {
             throw BridgeRefusal.signInTooLarge();
         }
@@ -104,7 +106,7 @@ public class PendingSignIns {
         }
         PendingSignIn entry;
         try {
-            entry = JSON.readValue(inflate(opened.plaintext()), PendingSignIn.class);
+            entry = JSON.readValue(RawDeflate.inflate(opened.plaintext(), MAX_CONTINUATION_BYTES), PendingSignIn.class);
         } catch (IOException | DataFormatException | RuntimeException e) {
             // Sealed by this keyring but unreadable: written by another version of stsgate.
             throw BridgeRefusal.continuationUnknown();
@@ -138,39 +140,4 @@ public class PendingSignIns {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** Attribute-heavy assertions compress well; the form field stays small. */
-    private static byte[] deflate(byte[] bytes) {
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
-        try {
-            deflater.setInput(bytes);
-            deflater.finish();
-            var out = new ByteArrayOutputStream(bytes.length / 2 + 16);
-            byte[] buffer = new byte[4096];
-            while (!deflater.finished()) {
-                out.write(buffer, 0, deflater.deflate(buffer));
-            }
-            return out.toByteArray();
-        } finally {
-            deflater.end();
-        }
-    }
-
-    private static byte[] inflate(byte[] bytes) throws DataFormatException {
-        Inflater inflater = new Inflater(true);
-        try {
-            inflater.setInput(bytes);
-            var out = new ByteArrayOutputStream(bytes.length * 4);
-            byte[] buffer = new byte[4096];
-            while (!inflater.finished()) {
-                int n = inflater.inflate(buffer);
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    throw new DataFormatException("truncated");
-                }
-                out.write(buffer, 0, n);
-            }
-            return out.toByteArray();
-        } finally {
-            inflater.end();
-        }
-    }
 }

@@ -14,7 +14,6 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.stsgate.api.query.SamlPrincipals;
 import io.stsgate.audit.AuditDraft;
 import io.stsgate.audit.ReasonCode;
 import io.stsgate.directory.Account;
@@ -27,6 +26,7 @@ import io.stsgate.engine.IssuedSession;
 import io.stsgate.engine.RequestInfo;
 import io.stsgate.engine.StsException;
 import io.stsgate.engine.TokenService;
+import io.stsgate.federation.SamlPrincipals;
 import io.stsgate.identity.saml.SamlAssertionValidator;
 import io.stsgate.identity.saml.SamlFailure;
 import io.stsgate.identity.saml.SamlProviderSettings;

@@ -1,6 +1,5 @@
 package io.stsgate.identity.saml;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +17,8 @@ import org.opensaml.saml.common.SAMLVersion;
 import org.opensaml.saml.common.xml.SAMLConstants;
 import org.opensaml.saml.saml2.core.AuthnRequest;
 import org.opensaml.saml.saml2.core.Issuer;
+
+import io.stsgate.crypto.RawDeflate;
 
 import net.shibboleth.utilities.java.support.xml.SerializeSupport;
 
@@ -49,7 +50,9 @@ public final class AuthnRequestRedirect {
         }
         String xml = xml(requestId, spEntityId, acsUrl, ssoUrl.toString(), now);
         String separator = ssoUrl.getRawQuery() == null ? "?" : "&";
-        return URI.create(ssoUrl + separator + "SAMLRequest=" + encode(deflate(xml)) + "&RelayState="
+        return URI.create(ssoUrl + separator + "SAMLRequest="
+                + encode(RawDeflate.deflate(xml.getBytes(StandardCharsets.UTF_8), Deflater.DEFAULT_COMPRESSION))
+                + "&RelayState="
                 + encode(relayState));
     }
 
@@ -71,23 +74,6 @@ public final class AuthnRequestRedirect {
             throw new IllegalStateException("AuthnRequest could not be written", e);
         }
         return SerializeSupport.nodeToString(request.getDOM());
-    }
-
-    private static byte[] deflate(String xml) {
-        // Raw DEFLATE (no zlib header), as the binding specifies.
-        Deflater deflater = new Deflater(Deflater.DEFLATED, true);
-        try {
-            deflater.setInput(xml.getBytes(StandardCharsets.UTF_8));
-            deflater.finish();
-            var out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[1024];
-            while (!deflater.finished()) {
-                out.write(buffer, 0, deflater.deflate(buffer));
-            }
-            return out.toByteArray();
-        } finally {
-            deflater.end();
-        }
     }
 
     private static String encode(byte[] deflated) {

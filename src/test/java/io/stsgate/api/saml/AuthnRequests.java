@@ -1,10 +1,10 @@
 package io.stsgate.api.saml;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
+
+import io.stsgate.crypto.RawDeflate;
 
 /** Reads what an IdP reads from the HTTP-Redirect binding: base64 of raw DEFLATE. */
 final class AuthnRequests {
@@ -13,23 +13,11 @@ final class AuthnRequests {
     }
 
     static String inflate(String samlRequest) {
-        Inflater inflater = new Inflater(true);
         try {
-            inflater.setInput(Base64.getDecoder().decode(samlRequest));
-            var out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[1024];
-            while (!inflater.finished()) {
-                int n = inflater.inflate(buffer);
-                if (n == 0 && inflater.needsInput()) {
-                    throw new IllegalArgumentException("truncated SAMLRequest");
-                }
-                out.write(buffer, 0, n);
-            }
-            return out.toString(StandardCharsets.UTF_8);
+            return new String(RawDeflate.inflate(Base64.getDecoder().decode(samlRequest), 64 * 1024),
+                    StandardCharsets.UTF_8);
         } catch (DataFormatException e) {
             throw new IllegalArgumentException("SAMLRequest is not raw DEFLATE", e);
-        } finally {
-            inflater.end();
         }
     }
 }

@@ -3,7 +3,6 @@ package io.stsgate.identity.saml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -11,10 +10,11 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.Inflater;
 
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
+
+import io.stsgate.crypto.RawDeflate;
 
 class AuthnRequestRedirectTest {
 
@@ -65,14 +65,7 @@ class AuthnRequestRedirectTest {
     }
 
     private static String inflate(String base64) throws Exception {
-        Inflater inflater = new Inflater(true);
-        inflater.setInput(Base64.getDecoder().decode(base64));
-        var out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[1024];
-        while (!inflater.finished()) {
-            out.write(buffer, 0, inflater.inflate(buffer));
-        }
-        inflater.end();
-        return out.toString(StandardCharsets.UTF_8);
+        return new String(RawDeflate.inflate(Base64.getDecoder().decode(base64), 64 * 1024), StandardCharsets.UTF_8);
     }
+
 }

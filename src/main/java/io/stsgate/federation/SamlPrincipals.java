@@ -1,4 +1,4 @@
-package io.stsgate.api.query;
+package io.stsgate.federation;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,14 +19,15 @@ import io.stsgate.engine.FederatedPrincipal;
 import io.stsgate.engine.FederationKind;
 import io.stsgate.engine.SessionTag;
 import io.stsgate.engine.StsException;
+import io.stsgate.identity.saml.SamlFailure;
 import io.stsgate.identity.saml.VerifiedAssertion;
 
 /**
  * Reads a verified assertion as AWS reads it: the Role attribute (role and provider ARN pairs, either order), the
  * required RoleSessionName, SessionDuration, PrincipalTag:*, TransitiveTagKeys and SourceIdentity; and the trust
  * policy keys {@code saml:aud}, {@code saml:iss}, {@code saml:sub}, {@code saml:sub_type},
- * {@code saml:namequalifier}, {@code saml:doc}, plus every attribute as {@code saml:<Name>}. Public because the
- * browser sign-in ({@code api.saml}) must read an assertion exactly as AssumeRoleWithSAML does.
+ * {@code saml:namequalifier}, {@code saml:doc}, plus every attribute as {@code saml:<Name>}. AssumeRoleWithSAML,
+ * the browser sign-in and the explain endpoint all read an assertion through this one class.
  */
 public final class SamlPrincipals {
 
@@ -111,12 +112,12 @@ public final class SamlPrincipals {
     }
 
     /** {@code persistent} for the SAML 2.0 formats; other formats unchanged, as AWS reports SubjectType. */
-    static String subjectType(String format) {
+    public static String subjectType(String format) {
         return format.startsWith(NAME_ID_FORMAT_PREFIX) ? format.substring(NAME_ID_FORMAT_PREFIX.length()) : format;
     }
 
     /** Base64(SHA1(Issuer + AccountId + "/" + ProviderName)), as AWS computes NameQualifier. */
-    static String nameQualifier(String issuer, SamlProvider provider) {
+    public static String nameQualifier(String issuer, SamlProvider provider) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-1").digest(
                     (issuer + provider.accountId() + "/" + provider.name()).getBytes(StandardCharsets.UTF_8));
@@ -167,5 +168,15 @@ public final class SamlPrincipals {
 
     private static StsException invalid(String message) {
         return new StsException(ErrorCode.INVALID_IDENTITY_TOKEN, ReasonCode.SAML_ATTRIBUTES_INVALID, message);
+    }
+
+    /** The audit reason of a refused assertion, for AssumeRoleWithSAML and the browser sign-in alike. */
+    public static ReasonCode refusalReason(SamlFailure failure) {
+        return switch (failure) {
+            case EXPIRED -> ReasonCode.SAML_EXPIRED;
+            case REPLAYED -> ReasonCode.SAML_REPLAYED;
+            case UNSIGNED, BAD_SIGNATURE, WRAPPING -> ReasonCode.SAML_SIGNATURE_INVALID;
+            default -> ReasonCode.SAML_INVALID;
+        };
     }
 }

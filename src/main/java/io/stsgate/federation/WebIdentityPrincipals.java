@@ -1,4 +1,4 @@
-package io.stsgate.api.query;
+package io.stsgate.federation;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +15,7 @@ import io.stsgate.engine.FederatedPrincipal;
 import io.stsgate.engine.FederationKind;
 import io.stsgate.engine.SessionTag;
 import io.stsgate.engine.StsException;
+import io.stsgate.engine.StsSyntax;
 import io.stsgate.identity.oidc.VerifiedToken;
 
 /**
@@ -159,8 +160,8 @@ public final class WebIdentityPrincipals {
             }
         });
         for (var tag : tags) {
-            if (!ParameterRules.TAG_KEY.matcher(tag.key()).matches() || tag.key().length() > 128
-                    || !ParameterRules.TAG_VALUE.matcher(tag.value()).matches() || tag.value().length() > 256) {
+            if (!StsSyntax.TAG_KEY.matcher(tag.key()).matches() || tag.key().length() > 128
+                    || !StsSyntax.TAG_VALUE.matcher(tag.value()).matches() || tag.value().length() > 256) {
                 throw invalidClaims("session tag " + tag.key() + " has an invalid key or value");
             }
         }
@@ -172,7 +173,7 @@ public final class WebIdentityPrincipals {
         }
         String value = String.valueOf(claim);
         if (!(claim instanceof String) || value.length() < 2 || value.length() > 64
-                || !ParameterRules.SESSION_NAME.matcher(value).matches()
+                || !StsSyntax.SESSION_NAME.matcher(value).matches()
                 || value.toLowerCase(Locale.ROOT).startsWith("aws:")) {
             throw invalidClaims("the source identity claim must be 2 to 64 characters of [\\w+=,.@-], not "
                     + "beginning with aws:");
