@@ -7,19 +7,33 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An immutable, non-empty, ordered set of sealing keys. The last key is the {@linkplain #primary() primary}: it seals
- * new credentials. All keys verify, so a rotation (append a key, roll out, later drop the oldest once its credentials
- * have expired) has no outage.
+ * An immutable, non-empty, ordered set of sealing keys. One is the {@linkplain #primary() primary}: it seals new
+ * credentials and stored secrets; by default the last. All keys open what they sealed. A key can be held in standby
+ * (opens, never seals) so that a rotation has no outage across replicas: add the new key in standby everywhere, then
+ * make it primary everywhere (every replica can already open what it seals), then drop the old key once its sessions
+ * have expired and the stored secrets were re-sealed.
  */
 public final class Keyring {
 
     private final List<KeyringKey> keys;
     private final Map<String, KeyringKey> byId;
+    private final KeyringKey primary;
 
     /**
+     * A keyring whose last key is primary.
+     *
      * @throws IllegalArgumentException if {@code keys} is empty or two keys share an id
      */
     public Keyring(List<KeyringKey> keys) {
+        this(keys, keys == null || keys.isEmpty() ? null : keys.get(keys.size() - 1).id());
+    }
+
+    /**
+     * A keyring whose primary is {@code primaryId}; the other keys only open.
+     *
+     * @throws IllegalArgumentException if {@code keys} is empty, two keys share an id, or none has {@code primaryId}
+     */
+    public Keyring(List<KeyringKey> keys, String primaryId) {
         Objects.requireNonNull(keys, "keys");
         if (keys.isEmpty()) {
             throw new IllegalArgumentException("A keyring needs at least one key");
@@ -33,6 +47,10 @@ public final class Keyring {
         }
         this.keys = List.copyOf(keys);
         this.byId = Map.copyOf(index);
+        this.primary = index.get(primaryId);
+        if (primary == null) {
+            throw new IllegalArgumentException("The primary key '" + primaryId + "' is not in the keyring");
+        }
     }
 
     /** A keyring of the given keys, the last one primary. */
@@ -40,9 +58,9 @@ public final class Keyring {
         return new Keyring(List.of(keys));
     }
 
-    /** The newest key, used to seal new credentials. */
+    /** The key that seals new credentials and stored secrets. */
     public KeyringKey primary() {
-        return keys.get(keys.size() - 1);
+        return primary;
     }
 
     /** The key with this id, if the keyring holds it. */

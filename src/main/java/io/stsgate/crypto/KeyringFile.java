@@ -21,17 +21,19 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A keyring stored as text: one key per line, {@code <id> <base64 of 32 random bytes>}; lines starting with
- * {@code #} and blank lines are ignored. The last key is the primary. Errors name the file and the line, never the
- * key material.
+ * A keyring stored as text: one key per line, {@code <id> <base64 of 32 random bytes>}, optionally followed by
+ * {@code standby} (the key opens but does not seal: the first step of a rotation across replicas); lines starting
+ * with {@code #} and blank lines are ignored. The last key not in standby is the primary. Errors name the file and
+ * the line, never the key material.
  */
 public final class KeyringFile {
 
     private static final String HEADER = """
             # stsgate keyring: one key per line, "<id> <base64 of 32 random bytes>".
-            # The last key seals new credentials; every key verifies. Keep this file secret (mode 600).
+            # The last key without "standby" after it seals; every key opens. Keep this file secret (mode 600).
             """;
     private static final long MAX_FILE_SIZE = 1024 * 1024;
+    private static final String STANDBY = "standby";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private KeyringFile() {
@@ -47,6 +49,7 @@ public final class KeyringFile {
         List<String> lines = readLines(path);
         List<KeyringKey> keys = new ArrayList<>();
         Set<String> ids = new HashSet<>();
+        String primaryId = null;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -54,9 +57,10 @@ public final class KeyringFile {
             }
             int lineNumber = i + 1;
             String[] fields = line.split("\\s+");
-            if (fields.length != 2) {
-                throw lineError(path, lineNumber, "expected '<id> <base64 key>' (two fields), found " + fields.length
-                        + " field(s)");
+            boolean standby = fields.length == 3 && STANDBY.equals(fields[2]);
+            if (fields.length != 2 && !standby) {
+                throw lineError(path, lineNumber, "expected '<id> <base64 key>' (two fields, or a third: 'standby'), "
+                        + "found " + fields.length + " field(s)");
             }
             String id = fields[0];
             if (!KeyringKey.isValidId(id)) {
@@ -80,11 +84,17 @@ public final class KeyringFile {
             }
             keys.add(new KeyringKey(id, material));
             Arrays.fill(material, (byte) 0);
+            if (!standby) {
+                primaryId = id;
+            }
         }
         if (keys.isEmpty()) {
             throw new KeyringException("Keyring file " + path + " holds no key");
         }
-        return new Keyring(keys);
+        if (primaryId == null) {
+            throw new KeyringException("Keyring file " + path + " holds only standby keys; one must seal");
+        }
+        return new Keyring(keys, primaryId);
     }
 
     /**

@@ -64,6 +64,11 @@ public final class TokenSealer {
         }
     }
 
+    /** The id of the key {@link #seal} uses now. */
+    public String primaryKeyId() {
+        return keyring.primary().id();
+    }
+
     /** Seals {@code plaintext} with the keyring's primary key, bound to {@code boundTo}. */
     public String seal(byte[] plaintext, String boundTo) {
         Objects.requireNonNull(plaintext, "plaintext");

@@ -26,6 +26,7 @@ import io.stsgate.directory.store.DirectoryStore;
 import io.stsgate.directory.store.DirectoryWriter;
 import io.stsgate.directory.store.StoreChanges;
 import io.stsgate.directory.store.StoredDirectory;
+import io.stsgate.directory.store.StoredSecretRotation;
 
 /**
  * Opens the stored directory. At start-up the declarative file (or, outside production, the bundled demo directory)
@@ -71,6 +72,10 @@ public class DirectorySource {
                 LOG.warn("stsgate.directory.file is not set: the store was seeded with the demo directory "
                         + "(published example secrets, for trying stsgate only)");
             }
+        }
+        int resealed = new StoredSecretRotation(entries.secrets()).reseal(store);
+        if (resealed > 0) {
+            LOG.infof("Re-sealed %d stored secret(s) with the keyring's primary key", resealed);
         }
         if (Profiles.production()) {
             refuseDemoValues(directory.snapshot());

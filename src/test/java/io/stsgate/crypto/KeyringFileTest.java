@@ -34,6 +34,24 @@ class KeyringFileTest {
     }
 
     @Test
+    void whenTheNewestKeyIsInStandbyThenItOpensButTheKeyBeforeItSeals() throws IOException {
+        Path file = write("k1 " + K1 + "\nk2 " + K2 + " standby\n");
+
+        Keyring keyring = KeyringFile.load(file);
+
+        assertThat(keyring.keys()).containsExactly(TestKeys.key("k1"), TestKeys.key("k2"));
+        assertThat(keyring.primary().id()).isEqualTo("k1");
+        assertThat(keyring.find("k2")).contains(TestKeys.key("k2"));
+    }
+
+    @Test
+    void whenEveryKeyIsInStandbyThenErrorNamesFile() throws IOException {
+        Path file = write("k1 " + K1 + " standby\n");
+
+        assertThat(loadFails(file).getMessage()).contains(file.toString()).contains("only standby keys");
+    }
+
+    @Test
     void whenCrlfLineEndingsThenLoaded() throws IOException {
         Path file = write("k1 " + K1 + "\r\nk2 " + K2 + "\r\n");
 

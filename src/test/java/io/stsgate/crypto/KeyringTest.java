@@ -23,6 +23,24 @@ class KeyringTest {
     }
 
     @Test
+    void whenAnEarlierKeyIsNamedPrimaryThenItSealsAndTheNewerOneOnlyOpens() {
+        Keyring standbyNewer = new Keyring(List.of(TestKeys.key("k1"), TestKeys.key("k2")), "k1");
+        Keyring promoted = TestKeys.keyring("k1", "k2");
+        var opener = new TokenSealer(standbyNewer, KeyPurpose.SESSION_TOKEN);
+
+        String sealedByPromoted = new TokenSealer(promoted, KeyPurpose.SESSION_TOKEN).seal(new byte[] { 1 }, "x");
+
+        assertThat(standbyNewer.primary().id()).isEqualTo("k1");
+        assertThat(opener.unseal(sealedByPromoted, "x")).isInstanceOf(UnsealResult.Opened.class);
+    }
+
+    @Test
+    void whenThePrimaryIsNotInTheKeyringThenRefused() {
+        assertThatThrownBy(() -> new Keyring(List.of(TestKeys.key("k1")), "k9"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("k9");
+    }
+
+    @Test
     void whenEmptyThenRefused() {
         assertThatThrownBy(() -> new Keyring(List.of())).isInstanceOf(IllegalArgumentException.class);
     }

@@ -1,6 +1,7 @@
 package io.stsgate.directory.store;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 import io.stsgate.crypto.TokenSealer;
 import io.stsgate.crypto.UnsealResult;
@@ -20,6 +21,22 @@ public final class StoredSecrets {
 
     public String seal(String secret, EntryId owner) {
         return sealer.seal(secret.getBytes(StandardCharsets.UTF_8), owner.toString());
+    }
+
+    /**
+     * The secret sealed again with the keyring's primary key, or empty when it already is (then nothing needs to be
+     * written).
+     */
+    public Optional<String> resealed(String sealed, EntryId owner) {
+        UnsealResult result = sealer.unseal(sealed, owner.toString());
+        if (!(result instanceof UnsealResult.Opened opened)) {
+            throw new StoreFailure("the stored secret of " + owner + " does not open with the keyring (" + result
+                    + "); was the keyring replaced?", null);
+        }
+        if (opened.key().id().equals(sealer.primaryKeyId())) {
+            return Optional.empty();
+        }
+        return Optional.of(sealer.seal(opened.plaintext(), owner.toString()));
     }
 
     public String unseal(String sealed, EntryId owner) {
