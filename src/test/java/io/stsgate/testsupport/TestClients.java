@@ -2,8 +2,10 @@ package io.stsgate.testsupport;
 
 import java.net.URI;
 
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -18,12 +20,12 @@ public final class TestClients {
     }
 
     public static StsClient sts(URI endpoint, AwsCredentials credentials) {
-        return StsClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(credentials))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        return sts(endpoint, StaticCredentialsProvider.create(credentials));
+    }
+
+    /** A client that signs nothing, as for the AssumeRoleWith* calls, which the federated token alone authenticates. */
+    public static StsClient anonymous(URI endpoint) {
+        return sts(endpoint, AnonymousCredentialsProvider.create());
     }
 
     public static StsClient alice(URI endpoint) {
@@ -37,5 +39,14 @@ public final class TestClients {
     public static StsClient withSession(URI endpoint, Credentials credentials) {
         return sts(endpoint, AwsSessionCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey(),
                 credentials.sessionToken()));
+    }
+
+    private static StsClient sts(URI endpoint, AwsCredentialsProvider credentials) {
+        return StsClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 }

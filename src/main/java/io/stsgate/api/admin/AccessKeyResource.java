@@ -35,8 +35,6 @@ import io.stsgate.crypto.LongTermSecrets;
 import io.stsgate.directory.AccessKey;
 import io.stsgate.directory.DirectoryFile.AccessKeyEntry;
 import io.stsgate.directory.store.DirectoryEntries.NewEntry;
-import io.stsgate.directory.store.EntryId;
-import io.stsgate.directory.store.EntryKind;
 import io.stsgate.directory.store.StoredEntry;
 
 /**
@@ -71,10 +69,7 @@ public class AccessKeyResource {
     @APIResponse(responseCode = "404", description = "No such account or user")
     public Response list(@PathParam("accountId") String accountId, @PathParam("userName") String userName,
             @QueryParam("maxItems") String maxItems, @QueryParam("nextToken") String nextToken) {
-        PageRequest page = PageRequest.of("access-key " + accountId + " " + userName, maxItems, nextToken);
-        DirectoryView view = directory.read();
-        view.user(accountId, userName);
-        return EntryResponses.page(page.page(view.ofUser(EntryKind.ACCESS_KEY, accountId, userName)));
+        return UserEntries.ACCESS_KEYS.list(directory, accountId, userName, maxItems, nextToken);
     }
 
     @GET
@@ -84,7 +79,7 @@ public class AccessKeyResource {
     @APIResponse(responseCode = "404", description = "No such account, user or access key of that user")
     public Response get(@PathParam("accountId") String accountId, @PathParam("userName") String userName,
             @PathParam("accessKeyId") String accessKeyId) {
-        return EntryResponses.ok(find(directory.read(), accountId, userName, accessKeyId));
+        return EntryResponses.ok(UserEntries.ACCESS_KEYS.find(directory.read(), accountId, userName, accessKeyId));
     }
 
     @POST
@@ -107,10 +102,7 @@ public class AccessKeyResource {
         String id = ids.newLongTerm(accountId);
         String secret = secrets.secretAccessKey();
         NewEntry entry = entries.accessKey(accountId, userName, new AccessKeyEntry(id, secret, status(requested)));
-        StoredEntry created = directory.change(edit -> {
-            edit.view().user(accountId, userName);
-            return edit.transaction().insert(entry.id(), accountId, entry.body());
-        });
+        StoredEntry created = UserEntries.ACCESS_KEYS.insert(directory, accountId, userName, entry);
         ObjectNode shownOnce = JsonNodeFactory.instance.objectNode().put("secretAccessKey", secret);
         return EntryResponses.created(AccountResource.location(uri, id), created, shownOnce);
     }
@@ -137,7 +129,7 @@ public class AccessKeyResource {
         }
         refuseSecret(requested);
         StoredEntry replaced = directory.change(edit -> {
-            StoredEntry current = find(edit.view(), accountId, userName, accessKeyId);
+            StoredEntry current = UserEntries.ACCESS_KEYS.find(edit.view(), accountId, userName, accessKeyId);
             ObjectNode replacement = entries.accessKey(accountId, userName,
                     new AccessKeyEntry(accessKeyId, null, status(requested))).body();
             // The sealed secret stays as it was: nothing in a request can read or replace it.
@@ -159,20 +151,8 @@ public class AccessKeyResource {
     public Response delete(@PathParam("accountId") String accountId, @PathParam("userName") String userName,
             @PathParam("accessKeyId") String accessKeyId, @HeaderParam(EntityTags.IF_MATCH) String ifMatch) {
         long version = EntityTags.expectedVersion(ifMatch);
-        directory.change(edit -> {
-            StoredEntry current = find(edit.view(), accountId, userName, accessKeyId);
-            edit.transaction().delete(current.id(), version);
-            return current;
-        });
+        UserEntries.ACCESS_KEYS.delete(directory, accountId, userName, accessKeyId, version);
         return EntryResponses.deleted();
-    }
-
-    private static StoredEntry find(DirectoryView view, String accountId, String userName, String accessKeyId) {
-        view.user(accountId, userName);
-        return view.find(new EntryId(EntryKind.ACCESS_KEY, accessKeyId))
-                .filter(key -> key.accountId().equals(accountId)
-                        && userName.equals(key.body().path("user").asText()))
-                .orElseThrow(() -> AdminProblem.notFound("access key " + accessKeyId + " of user " + userName));
     }
 
     /** Stored explicitly, so every read says whether the key works. */

@@ -33,11 +33,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.stsgate.crypto.LongTermSecrets;
-import io.stsgate.directory.Arns;
 import io.stsgate.directory.DirectoryFile.MfaDeviceEntry;
 import io.stsgate.directory.store.DirectoryEntries.NewEntry;
-import io.stsgate.directory.store.EntryId;
-import io.stsgate.directory.store.EntryKind;
 import io.stsgate.directory.store.StoredEntry;
 
 /**
@@ -73,10 +70,7 @@ public class MfaDeviceResource {
     @APIResponse(responseCode = "404", description = "No such account or user")
     public Response list(@PathParam("accountId") String accountId, @PathParam("userName") String userName,
             @QueryParam("maxItems") String maxItems, @QueryParam("nextToken") String nextToken) {
-        PageRequest page = PageRequest.of("mfa-device " + accountId + " " + userName, maxItems, nextToken);
-        DirectoryView view = directory.read();
-        view.user(accountId, userName);
-        return EntryResponses.page(page.page(view.ofUser(EntryKind.MFA_DEVICE, accountId, userName)));
+        return UserEntries.MFA_DEVICES.list(directory, accountId, userName, maxItems, nextToken);
     }
 
     @GET
@@ -86,7 +80,7 @@ public class MfaDeviceResource {
     @APIResponse(responseCode = "404", description = "No such account, user or device of that user")
     public Response get(@PathParam("accountId") String accountId, @PathParam("userName") String userName,
             @PathParam("deviceName") String deviceName) {
-        return EntryResponses.ok(find(directory.read(), accountId, userName, deviceName));
+        return EntryResponses.ok(UserEntries.MFA_DEVICES.find(directory.read(), accountId, userName, deviceName));
     }
 
     @POST
@@ -106,10 +100,7 @@ public class MfaDeviceResource {
         String name = EntryRules.required(requested.name(), "name");
         String seed = secrets.totpSeed();
         NewEntry entry = entries.mfaDevice(accountId, userName, new MfaDeviceEntry(name, seed));
-        StoredEntry created = directory.change(edit -> {
-            edit.view().user(accountId, userName);
-            return edit.transaction().insert(entry.id(), accountId, entry.body());
-        });
+        StoredEntry created = UserEntries.MFA_DEVICES.insert(directory, accountId, userName, entry);
         return EntryResponses.created(AccountResource.location(uri, name), created, shownOnce(accountId, name, seed));
     }
 
@@ -137,7 +128,7 @@ public class MfaDeviceResource {
         String seed = secrets.totpSeed();
         NewEntry entry = entries.mfaDevice(accountId, userName, new MfaDeviceEntry(deviceName, seed));
         StoredEntry reseeded = directory.change(edit -> {
-            StoredEntry current = find(edit.view(), accountId, userName, deviceName);
+            StoredEntry current = UserEntries.MFA_DEVICES.find(edit.view(), accountId, userName, deviceName);
             return edit.transaction().update(current.id(), version, entry.body());
         });
         return EntryResponses.ok(reseeded, shownOnce(accountId, deviceName, seed));
@@ -155,19 +146,8 @@ public class MfaDeviceResource {
     public Response delete(@PathParam("accountId") String accountId, @PathParam("userName") String userName,
             @PathParam("deviceName") String deviceName, @HeaderParam(EntityTags.IF_MATCH) String ifMatch) {
         long version = EntityTags.expectedVersion(ifMatch);
-        directory.change(edit -> {
-            StoredEntry current = find(edit.view(), accountId, userName, deviceName);
-            edit.transaction().delete(current.id(), version);
-            return current;
-        });
+        UserEntries.MFA_DEVICES.delete(directory, accountId, userName, deviceName, version);
         return EntryResponses.deleted();
-    }
-
-    private static StoredEntry find(DirectoryView view, String accountId, String userName, String deviceName) {
-        view.user(accountId, userName);
-        return view.find(new EntryId(EntryKind.MFA_DEVICE, Arns.mfa(accountId, deviceName)))
-                .filter(device -> userName.equals(device.body().path("user").asText()))
-                .orElseThrow(() -> AdminProblem.notFound("MFA device " + deviceName + " of user " + userName));
     }
 
     private static MfaDeviceEntry refuseSeed(MfaDeviceEntry requested) {

@@ -29,14 +29,12 @@ public final class JdbcDirectoryStore implements DirectoryStore {
     private static final String COLUMNS = "kind, entry_key, account_id, body, version, created_at, updated_at";
 
     private final DataSource dataSource;
-    private final StoreDialect dialect;
-    private final StoreChanges changes;
+    private final StoreTopic topic;
     private final Clock clock;
 
     public JdbcDirectoryStore(DataSource dataSource, StoreDialect dialect, StoreChanges changes, Clock clock) {
         this.dataSource = dataSource;
-        this.dialect = dialect;
-        this.changes = changes;
+        this.topic = new StoreTopic(dataSource, dialect, changes, TOPIC);
         this.clock = clock;
     }
 
@@ -62,28 +60,11 @@ public final class JdbcDirectoryStore implements DirectoryStore {
 
     @Override
     public <T> T write(Function<DirectoryTransaction, T> write) {
-        record Outcome<R>(R result, long revision) {
-        }
-        Outcome<T> outcome;
-        try (Connection connection = dataSource.getConnection()) {
-            outcome = StoreTransactions.inTransaction(connection, Connection.TRANSACTION_READ_COMMITTED, () -> {
-                long revision = StoreRevisions.lock(connection, TOPIC);
-                var transaction = new Transaction(connection);
-                T result = write.apply(transaction);
-                if (!transaction.changed) {
-                    return new Outcome<>(result, revision);
-                }
-                long bumped = StoreRevisions.bump(connection, TOPIC, revision);
-                dialect.announce(connection, TOPIC, bumped);
-                return new Outcome<>(result, bumped);
-            });
-        } catch (SQLException e) {
-            throw new StoreFailure("the directory could not be written: " + e.getMessage(), e);
-        }
-        long committed = outcome.revision();
-        T result = outcome.result();
-        changes.published(TOPIC, committed);
-        return result;
+        return topic.write("the directory could not be written", connection -> {
+            var transaction = new Transaction(connection);
+            T result = write.apply(transaction);
+            return new StoreTopic.Written<>(result, transaction.changed);
+        });
     }
 
     private static List<StoredEntry> selectAll(Connection connection) throws SQLException {

@@ -27,61 +27,30 @@ public final class JdbcRevocationStore {
             + "reason";
 
     private final DataSource dataSource;
-    private final StoreDialect dialect;
-    private final StoreChanges changes;
+    private final StoreTopic topic;
     private final Clock clock;
 
     public JdbcRevocationStore(DataSource dataSource, StoreDialect dialect, StoreChanges changes, Clock clock) {
         this.dataSource = dataSource;
-        this.dialect = dialect;
-        this.changes = changes;
+        this.topic = new StoreTopic(dataSource, dialect, changes, TOPIC);
         this.clock = clock;
     }
 
     /** Stores {@code request}, purging expired entries in the same transaction, and announces the new revision. */
     public Revocation add(NewRevocation request) {
         Instant now = clock.instant();
-        record Added(Revocation revocation, long revision) {
-        }
-        Added added;
-        try (Connection connection = dataSource.getConnection()) {
-            added = StoreTransactions.inTransaction(connection, Connection.TRANSACTION_READ_COMMITTED, () -> {
-                long revision = StoreRevisions.lock(connection, TOPIC);
-                purge(connection, now);
-                Revocation inserted = insert(connection, request, now);
-                long bumped = StoreRevisions.bump(connection, TOPIC, revision);
-                dialect.announce(connection, TOPIC, bumped);
-                return new Added(inserted, bumped);
-            });
-        } catch (SQLException e) {
-            throw new StoreFailure("the revocation could not be stored: " + e.getMessage(), e);
-        }
-        long committed = added.revision();
-        changes.published(TOPIC, committed);
-        return added.revocation();
+        return topic.write("the revocation could not be stored", connection -> {
+            purge(connection, now);
+            return new StoreTopic.Written<>(insert(connection, request, now), true);
+        });
     }
 
     /** Deletes expired entries; announces a new revision only when something went. Returns how many went. */
     public int purgeExpired() {
-        long[] outcome; // purged, revision
-        try (Connection connection = dataSource.getConnection()) {
-            outcome = StoreTransactions.inTransaction(connection, Connection.TRANSACTION_READ_COMMITTED, () -> {
-                long revision = StoreRevisions.lock(connection, TOPIC);
-                int gone = purge(connection, clock.instant());
-                if (gone == 0) {
-                    return new long[] { 0, revision };
-                }
-                long bumped = StoreRevisions.bump(connection, TOPIC, revision);
-                dialect.announce(connection, TOPIC, bumped);
-                return new long[] { gone, bumped };
-            });
-        } catch (SQLException e) {
-            throw new StoreFailure("expired revocations could not be purged: " + e.getMessage(), e);
-        }
-        int purged = (int) outcome[0];
-        long committed = outcome[1];
-        changes.published(TOPIC, committed);
-        return purged;
+        return topic.write("expired revocations could not be purged", connection -> {
+            int gone = purge(connection, clock.instant());
+            return new StoreTopic.Written<>(gone, gone > 0);
+        });
     }
 
     /** The unexpired revocations and the revision they belong to, read consistently. */

@@ -2,25 +2,13 @@ package io.stsgate.api.admin;
 
 import static io.restassured.RestAssured.given;
 
-import java.math.BigInteger;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.concurrent.ThreadLocalRandom;
-
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import io.stsgate.directory.PemCertificates;
+import io.stsgate.testsupport.TestCertificates;
 
 /**
  * Requests and bodies for admin API tests. Test classes share one application (and store), so every test works in
@@ -88,19 +76,6 @@ final class AdminFixtures {
 
     /** A throw-away self-signed IdP certificate (RSA-2048), as PEM. */
     static String certificatePem() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            KeyPair keyPair = generator.generateKeyPair();
-            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            X500Name name = new X500Name("CN=idp.example.com");
-            var builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
-                    Date.from(now.minus(1, ChronoUnit.DAYS)), Date.from(now.plus(365, ChronoUnit.DAYS)), name,
-                    keyPair.getPublic());
-            return PemCertificates.pem(new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keyPair.getPrivate()))));
-        } catch (GeneralSecurityException | OperatorCreationException e) {
-            throw new IllegalStateException(e);
-        }
+        return PemCertificates.pem(TestCertificates.rsa2048("CN=idp.example.com").certificate());
     }
 }

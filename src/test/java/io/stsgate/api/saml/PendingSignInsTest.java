@@ -2,10 +2,7 @@ package io.stsgate.api.saml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +15,7 @@ import io.stsgate.crypto.KeyringKey;
 import io.stsgate.crypto.TokenSealer;
 import io.stsgate.identity.saml.InMemoryAssertionReplayCache;
 import io.stsgate.identity.saml.VerifiedAssertion;
+import io.stsgate.testsupport.MovableClock;
 
 /**
  * The sealed continuation as plain Java: it round-trips, opens on another replica with the same keyring and one-time
@@ -28,27 +26,7 @@ class PendingSignInsTest {
     private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
     private static final Keyring KEYRING = Keyring.of(new KeyringKey("k1", filled(7)));
 
-    /** A clock the test moves. */
-    private static final class MovableClock extends Clock {
-        Instant now = T0;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(T0);
     private final InMemoryAssertionReplayCache uses = new InMemoryAssertionReplayCache(clock);
     private final PendingSignIns store = store(KEYRING);
 
@@ -127,21 +105,21 @@ class PendingSignInsTest {
     @Test
     void whenTakenOneSecondBeforeExpiryThenValid() {
         var opened = open();
-        clock.now = T0.plus(PendingSignIns.TTL).minusSeconds(1);
+        clock.set(T0.plus(PendingSignIns.TTL).minusSeconds(1));
         assertThat(take(store, opened)).isEqualTo(opened.entry());
     }
 
     @Test
     void whenTakenAtExpiryThenExpired() {
         var opened = open();
-        clock.now = T0.plus(PendingSignIns.TTL);
+        clock.set(T0.plus(PendingSignIns.TTL));
         assertThat(reason(() -> take(store, opened))).isEqualTo("continuation expired");
     }
 
     @Test
     void whenTakenOneSecondAfterExpiryThenExpired() {
         var opened = open();
-        clock.now = T0.plus(PendingSignIns.TTL).plusSeconds(1);
+        clock.set(T0.plus(PendingSignIns.TTL).plusSeconds(1));
         assertThat(reason(() -> take(store, opened))).isEqualTo("continuation expired");
     }
 

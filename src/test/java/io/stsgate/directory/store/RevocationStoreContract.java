@@ -2,11 +2,7 @@ package io.stsgate.directory.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.stsgate.directory.RevocableSession;
 import io.stsgate.directory.Revocation;
 import io.stsgate.directory.RevocationScope;
+import io.stsgate.testsupport.MovableClock;
 import io.stsgate.testsupport.store.TestStores.TestStore;
 
 /** What the revocation store must do; run against the embedded database and against PostgreSQL. */
@@ -107,33 +104,5 @@ abstract class RevocationStoreContract {
 
         assertThat(stored.get().revoking(session)).isPresent();
         assertThat(stored.revision()).isEqualTo(1);
-    }
-
-    /** A clock tests move forward. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

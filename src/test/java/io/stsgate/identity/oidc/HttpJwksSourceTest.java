@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import io.stsgate.identity.oidc.LocalIdp.Mode;
 import io.stsgate.identity.oidc.TestKeys.TestKey;
+import io.stsgate.testsupport.MovableClock;
 import io.stsgate.testsupport.TestJwts;
 
 /** Discovery, JWKS caching, rotation, rate limits and outages against a local identity provider. */
@@ -30,7 +31,7 @@ class HttpJwksSourceTest {
     private static final TestKey K1 = TestKeys.rsa2048("k1");
     private static final TestKey K2 = TestKeys.rsa2048("k2");
 
-    private final MutableClock clock = MutableClock.atNow();
+    private final MovableClock clock = MovableClock.atNow();
     private final List<LocalIdp> idps = new ArrayList<>();
 
     @AfterEach

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URL;
 import java.security.PublicKey;
-import java.time.Instant;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,10 +14,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.stsgate.testsupport.TestClients;
 
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleWithSamlResponse;
 import software.amazon.awssdk.services.sts.model.StsException;
 
@@ -30,32 +25,20 @@ class AssumeRoleWithEncryptedSamlHttpTest {
     @TestHTTPResource("/")
     URL url;
 
-    private TestSamlKeys.SigningKey idp;
     private PublicKey sp;
 
     @BeforeEach
     void setUp() throws Exception {
-        idp = SamlTrustResource.idpKey();
         sp = SamlEncryptionResource.spCertificate().getPublicKey();
     }
 
     /** A fresh response valid now, the assertion signed by the IdP, then encrypted to {@code recipient}. */
     private String encryptedTo(PublicKey recipient) {
-        Instant now = Instant.now();
-        return TestSamlResponses.response().with(b -> {
-            b.issueInstant = now.minusSeconds(2);
-            b.notBefore = now.minusSeconds(2);
-            b.notOnOrAfter = now.plusSeconds(300);
-            b.bearerNotOnOrAfter = now.plusSeconds(300);
-            b.sessionNotOnOrAfter = now.plusSeconds(8 * 3600);
-            b.encryptFor = recipient;
-        }).signAssertion(idp).base64();
+        return TrustedSamlResponses.response().with(b -> b.encryptFor = recipient).base64();
     }
 
     private AssumeRoleWithSamlResponse exchange(String assertion) throws Exception {
-        try (var sts = StsClient.builder().endpointOverride(url.toURI()).region(Region.US_EAST_1)
-                .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClient(UrlConnectionHttpClient.create()).build()) {
+        try (var sts = TestClients.anonymous(url.toURI())) {
             return sts.assumeRoleWithSAML(r -> r.roleArn(SamlTrustResource.ROLE)
                     .principalArn(TestSamlResponses.PROVIDER_ARN).samlAssertion(assertion));
         }

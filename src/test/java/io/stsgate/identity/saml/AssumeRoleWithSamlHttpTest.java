@@ -1,5 +1,6 @@
 package io.stsgate.identity.saml;
 
+import static io.stsgate.identity.saml.TrustedSamlResponses.response;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +8,6 @@ import java.net.URL;
 import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -15,10 +15,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.stsgate.testsupport.TestClients;
 
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleWithSamlResponse;
 import software.amazon.awssdk.services.sts.model.StsException;
 
@@ -30,30 +26,9 @@ class AssumeRoleWithSamlHttpTest {
     @TestHTTPResource("/")
     URL url;
 
-    private TestSamlKeys.SigningKey idp;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        idp = SamlTrustResource.idpKey();
-    }
-
-    /** A fresh, signed response valid now. */
-    private TestSamlResponses.Builder response() {
-        Instant now = Instant.now();
-        return TestSamlResponses.response().with(b -> {
-            b.issueInstant = now.minusSeconds(2);
-            b.notBefore = now.minusSeconds(2);
-            b.notOnOrAfter = now.plusSeconds(300);
-            b.bearerNotOnOrAfter = now.plusSeconds(300);
-            b.sessionNotOnOrAfter = now.plusSeconds(8 * 3600);
-        }).signAssertion(idp);
-    }
-
     private AssumeRoleWithSamlResponse exchange(String roleArn, String principalArn, String assertion)
             throws Exception {
-        try (var sts = StsClient.builder().endpointOverride(url.toURI()).region(Region.US_EAST_1)
-                .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClient(UrlConnectionHttpClient.create()).build()) {
+        try (var sts = TestClients.anonymous(url.toURI())) {
             return sts.assumeRoleWithSAML(r -> r.roleArn(roleArn).principalArn(principalArn)
                     .samlAssertion(assertion));
         }

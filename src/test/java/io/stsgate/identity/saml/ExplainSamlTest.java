@@ -1,13 +1,12 @@
 package io.stsgate.identity.saml;
 
 import static io.restassured.RestAssured.given;
+import static io.stsgate.identity.saml.TrustedSamlResponses.response;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
-import java.time.Instant;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -16,11 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sts.StsClient;
+import io.stsgate.testsupport.TestClients;
 
 /** {@code POST /admin/v1/explain} for SAML: the assertion's one use is left for the real request. */
 @QuarkusTest
@@ -29,24 +24,6 @@ class ExplainSamlTest {
 
     @TestHTTPResource("/")
     URL url;
-
-    private TestSamlKeys.SigningKey idp;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        idp = SamlTrustResource.idpKey();
-    }
-
-    private TestSamlResponses.Builder response() {
-        Instant now = Instant.now();
-        return TestSamlResponses.response().with(b -> {
-            b.issueInstant = now.minusSeconds(2);
-            b.notBefore = now.minusSeconds(2);
-            b.notOnOrAfter = now.plusSeconds(300);
-            b.bearerNotOnOrAfter = now.plusSeconds(300);
-            b.sessionNotOnOrAfter = now.plusSeconds(8 * 3600);
-        }).signAssertion(idp);
-    }
 
     private static JsonPath explain(String roleArn, String assertion) {
         String body = given().contentType(ContentType.JSON).body(Map.of("roleArn", roleArn, "samlAssertion",
@@ -64,9 +41,7 @@ class ExplainSamlTest {
         JsonPath explanation = explain(SamlTrustResource.ROLE, assertion);
 
         assertThat(explanation.getString("verdict")).isEqualTo("allow");
-        try (var sts = StsClient.builder().endpointOverride(url.toURI()).region(Region.US_EAST_1)
-                .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClient(UrlConnectionHttpClient.create()).build()) {
+        try (var sts = TestClients.anonymous(url.toURI())) {
             var issued = sts.assumeRoleWithSAML(r -> r.roleArn(SamlTrustResource.ROLE)
                     .principalArn(TestSamlResponses.PROVIDER_ARN).samlAssertion(assertion));
             assertThat(issued.credentials().accessKeyId()).startsWith("ASIA");

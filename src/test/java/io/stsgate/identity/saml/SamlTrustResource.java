@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -84,10 +85,16 @@ public class SamlTrustResource implements QuarkusTestResourceLifecycleManager {
     }
 
     /** The IdP's signing key written by {@link #start()}. */
-    static TestSamlKeys.SigningKey idpKey() throws Exception {
-        byte[] der = Base64.getDecoder().decode(Files.readString(DIRECTORY.resolve("idp.pk8")));
-        var privateKey = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
-        var certificate = PemCertificates.parse(Files.readString(DIRECTORY.resolve("idp.pem"))).orElseThrow();
-        return new TestSamlKeys.SigningKey(new KeyPair(certificate.getPublicKey(), privateKey), certificate);
+    static TestSamlKeys.SigningKey idpKey() {
+        try {
+            byte[] der = Base64.getDecoder().decode(Files.readString(DIRECTORY.resolve("idp.pk8")));
+            var privateKey = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+            var certificate = PemCertificates.parse(Files.readString(DIRECTORY.resolve("idp.pem"))).orElseThrow();
+            return new TestSamlKeys.SigningKey(new KeyPair(certificate.getPublicKey(), privateKey), certificate);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the IdP key written by start() does not load", e);
+        }
     }
 }

@@ -54,16 +54,11 @@ public final class SignedSamlResponses {
     /** As {@link #base64(IdpKey, String, Instant, Map)}, answering the AuthnRequest {@code inResponseTo}. */
     public static String base64(IdpKey key, String recipient, Instant now, Map<String, List<String>> attributes,
             String inResponseTo) {
-        return TestSamlResponses.response().with(b -> {
+        return TestSamlResponses.response().validAround(now).with(b -> {
             b.responseInResponseTo = inResponseTo;
             b.confirmationInResponseTo = inResponseTo;
             b.destination = recipient;
             b.recipient = recipient;
-            b.issueInstant = now.minusSeconds(2);
-            b.notBefore = now.minusSeconds(2);
-            b.notOnOrAfter = now.plusSeconds(300);
-            b.bearerNotOnOrAfter = now.plusSeconds(300);
-            b.sessionNotOnOrAfter = now.plusSeconds(8 * 3600);
             b.attributes = new LinkedHashMap<>(attributes);
         }).signAssertion(key == null ? null : key.signingKey()).base64();
     }

@@ -163,6 +163,16 @@ final class TestSamlResponses {
             return this;
         }
 
+        /** Issued just before {@code now}, valid for five minutes from it, for a session of eight hours. */
+        Builder validAround(Instant now) {
+            issueInstant = now.minusSeconds(2);
+            notBefore = now.minusSeconds(2);
+            notOnOrAfter = now.plusSeconds(300);
+            bearerNotOnOrAfter = now.plusSeconds(300);
+            sessionNotOnOrAfter = now.plusSeconds(8 * 3600);
+            return this;
+        }
+
         Builder with(java.util.function.Consumer<Builder> change) {
             change.accept(this);
             return this;
