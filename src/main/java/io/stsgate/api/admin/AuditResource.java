@@ -14,6 +14,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.stsgate.audit.AuditCursor;
 import io.stsgate.audit.AuditEvent;
 import io.stsgate.audit.AuditPage;
@@ -25,6 +30,8 @@ import io.stsgate.directory.store.JdbcAuditStore;
  * the store asynchronously, usually well within a second of the request.
  */
 @Path("/admin/v1/audit-events")
+@Tag(name = "Audit trail")
+@SecurityRequirement(name = AdminSecurity.SCHEME)
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 
@@ -35,7 +42,12 @@ public class AuditResource {
     JdbcAuditStore store;
 
     @GET
-    @RolesAllowed({ AdminRoles.ADMIN, AdminRoles.AUDITOR })
+    @RolesAllowed({ AdminSecurity.ADMIN, AdminSecurity.AUDITOR })
+    @Operation(summary = "Query the audit trail", description = "Issuances and denials, newest first, filtered by "
+            + "time range (from, to: ISO-8601 instants), roleArn, subject and outcome (success or failure); "
+            + "maxItems (1-1000, default 100) per page, nextToken for the next.")
+    @APIResponse(responseCode = "200", description = "A page of events: items and, when more follow, nextToken")
+    @APIResponse(responseCode = "400", description = "An invalid filter, maxItems or nextToken; the message names it")
     public AuditEventPage events(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("roleArn") String roleArn, @QueryParam("subject") String subject,
             @QueryParam("outcome") String outcome, @QueryParam("maxItems") Integer maxItems,

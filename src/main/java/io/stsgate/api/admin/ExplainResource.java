@@ -13,6 +13,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.smallrye.mutiny.Uni;
 import io.stsgate.directory.Directory;
 import io.stsgate.directory.OidcProvider;
@@ -37,6 +42,8 @@ import io.stsgate.identity.saml.SamlValidation;
  * one use and writes no issuance audit event. The token or assertion is never echoed back.
  */
 @Path("/admin/v1/explain")
+@Tag(name = "Explain")
+@SecurityRequirement(name = AdminSecurity.SCHEME)
 public class ExplainResource {
 
     static final String DEFAULT_SESSION_NAME = "explain";
@@ -55,7 +62,14 @@ public class ExplainResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ AdminRoles.ADMIN, AdminRoles.AUDITOR })
+    @RolesAllowed({ AdminSecurity.ADMIN, AdminSecurity.AUDITOR })
+    @Operation(summary = "Explain a verdict without issuing credentials", description = "Body: roleArn and "
+            + "webIdentityToken (optional tokenProviderId), or samlAssertion and principalArn; optional "
+            + "roleSessionName. Answers each check "
+            + "passed or failed, the trust-policy statement and condition that decided, and what to change. "
+            + "Nothing is issued and a SAML assertion is not spent.")
+    @APIResponse(responseCode = "200", description = "The verdict, allowed or not, with its checks")
+    @APIResponse(responseCode = "400", description = "The body lacks roleArn or a token/assertion")
     public Uni<Explanation> explain(ExplainRequest request) {
         validate(request);
         if (request.webIdentityToken() != null) {

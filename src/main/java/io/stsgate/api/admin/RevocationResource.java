@@ -16,6 +16,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.quarkus.security.identity.SecurityIdentity;
 import io.stsgate.directory.Revocation;
 import io.stsgate.directory.store.JdbcRevocationStore;
@@ -26,6 +31,8 @@ import io.stsgate.directory.store.JdbcRevocationStore;
  * store's poll interval (at once on this replica and, on PostgreSQL, through notifications).
  */
 @Path("/admin/v1/revocations")
+@Tag(name = "Revocations")
+@SecurityRequirement(name = AdminSecurity.SCHEME)
 @Produces(MediaType.APPLICATION_JSON)
 public class RevocationResource {
 
@@ -43,7 +50,13 @@ public class RevocationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(AdminRoles.ADMIN)
+    @RolesAllowed(AdminSecurity.ADMIN)
+    @Operation(summary = "Revoke credentials", description = "scope access-key (target: an ASIA access key id), "
+            + "role (target: a role ARN; its sessions issued before issuedBefore, default now), subject or "
+            + "source-identity (target: the value); reason is recorded. Refused by every replica within seconds. "
+            + "A long-term key is disabled through its access key (status Inactive).")
+    @APIResponse(responseCode = "201", description = "In force; the revocation with its id and expiry")
+    @APIResponse(responseCode = "400", description = "Invalid scope, target or time; the message names the field")
     public Response revoke(RevocationRequest request) {
         var checked = RevocationRules.check(request, identity.getPrincipal().getName(), clock.instant());
         if (checked instanceof RevocationRules.Checked.Invalid invalid) {
@@ -55,7 +68,11 @@ public class RevocationResource {
     }
 
     @GET
-    @RolesAllowed({ AdminRoles.ADMIN, AdminRoles.AUDITOR })
+    @RolesAllowed({ AdminSecurity.ADMIN, AdminSecurity.AUDITOR })
+    @Operation(summary = "List revocations in force", description = "Newest first, maxItems (1-1000, default "
+            + "100) per page; pass nextToken to get the next.")
+    @APIResponse(responseCode = "200", description = "A page of revocations: items and, when more follow, nextToken")
+    @APIResponse(responseCode = "400", description = "Invalid maxItems or nextToken")
     public RevocationPage list(@QueryParam("maxItems") Integer maxItems, @QueryParam("nextToken") String nextToken) {
         int size = PageSize.of(maxItems, DEFAULT_PAGE, MAX_PAGE);
         Long beforeId = nextToken == null ? null : beforeId(nextToken);

@@ -87,4 +87,18 @@ class AdminOpenApiTest {
         assertThat(openApi.getMap("components.schemas")).containsKey(ref.substring("#/components/schemas/".length()));
         return openApi.getMap("components.schemas." + ref.substring("#/components/schemas/".length()) + ".properties");
     }
+
+    @Test
+    void documentsRevocationsTheAuditTrailAndExplainWithTheirSecurity() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/admin/v1/revocations'.post.summary", equalTo("Revoke credentials"))
+                .body("paths.'/admin/v1/revocations'.post.security.bearer", hasItem(notNullValue()))
+                .body("paths.'/admin/v1/revocations'.get.responses.'200'.description", notNullValue())
+                .body("paths.'/admin/v1/audit-events'.get.summary", equalTo("Query the audit trail"))
+                .body("paths.'/admin/v1/audit-events'.get.security.bearer", hasItem(notNullValue()))
+                .body("paths.'/admin/v1/explain'.post.summary",
+                        equalTo("Explain a verdict without issuing credentials"))
+                .body("paths.'/admin/v1/explain'.post.security.bearer", hasItem(notNullValue()));
+    }
+
 }
