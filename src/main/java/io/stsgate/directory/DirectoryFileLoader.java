@@ -188,6 +188,14 @@ public final class DirectoryFileLoader {
             }
             String ssoUrl = entry.ssoUrl() != null || metadata == null ? entry.ssoUrl()
                     : metadata.ssoUrl().orElse(null);
+            if (ssoUrl != null) {
+                String source = entry.ssoUrl() != null ? "ssoUrl" : "metadata: SingleSignOnService Location";
+                String url = ssoUrl;
+                SsoUrls.check(ssoUrl).ifPresent(problem -> {
+                    throw fail(at, source + ": " + quoted(url) + " " + problem
+                            + (entry.ssoUrl() == null ? " (set ssoUrl to override it)" : ""));
+                });
+            }
             var provider = new SamlProvider(account, name, entityId, certificates, ssoUrl);
             if (samlProviders.containsKey(provider.arn())) {
                 throw fail(at, "name: duplicate SAML provider");

@@ -63,7 +63,7 @@ public final class IssuerUrls {
         return uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + path;
     }
 
-    private static boolean loopback(String host) {
+    static boolean loopback(String host) {
         if (host.equals("localhost")) {
             return true;
         }

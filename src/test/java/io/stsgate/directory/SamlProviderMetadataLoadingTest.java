@@ -55,6 +55,40 @@ class SamlProviderMetadataLoadingTest {
     }
 
     @Test
+    void whenTheExplicitSsoUrlIsPlainHttpOnAnotherHostThenTheErrorNamesTheField() {
+        String fields = metadataField(TestIdpMetadata.metadata().xml()) + "ssoUrl: http://idp.example.com/start\n";
+
+        assertThatThrownBy(() -> load(fields)).isInstanceOf(DirectoryFileException.class)
+                .hasMessage(AT + "ssoUrl: 'http://idp.example.com/start' must begin with https:// (plain http only "
+                        + "for loopback hosts)");
+    }
+
+    @Test
+    void whenTheExplicitSsoUrlIsNotAWebAddressThenTheErrorNamesTheField() {
+        String fields = metadataField(TestIdpMetadata.metadata().xml()) + "ssoUrl: \"javascript:alert(1)\"\n";
+
+        assertThatThrownBy(() -> load(fields)).isInstanceOf(DirectoryFileException.class)
+                .hasMessage(AT + "ssoUrl: 'javascript:alert(1)' must be an absolute URL with a host");
+    }
+
+    @Test
+    void whenTheMetadatasSsoUrlIsPlainHttpThenTheErrorSaysHowToOverrideIt() {
+        String xml = TestIdpMetadata.metadata().with(m -> m.ssoServices = new java.util.LinkedHashMap<>(
+                java.util.Map.of(SamlIdpMetadataParser.HTTP_REDIRECT, "http://idp.example.com/sso"))).xml();
+
+        assertThatThrownBy(() -> load(metadataField(xml))).isInstanceOf(DirectoryFileException.class)
+                .hasMessageContaining("metadata: SingleSignOnService Location: 'http://idp.example.com/sso'")
+                .hasMessageEndingWith("(set ssoUrl to override it)");
+    }
+
+    @Test
+    void whenTheSsoUrlIsPlainHttpOnLoopbackThenAccepted() {
+        String fields = metadataField(TestIdpMetadata.metadata().xml()) + "ssoUrl: http://127.0.0.1:8180/sso?x=1\n";
+
+        assertThat(load(fields).samlProvider(ARN).orElseThrow().ssoUrl()).isEqualTo("http://127.0.0.1:8180/sso?x=1");
+    }
+
+    @Test
     void whenTheEntityIdDiffersFromTheMetadataThenTheErrorNamesFileEntryAndBoth() {
         String fields = metadataField(TestIdpMetadata.metadata().xml()) + "entityId: https://other.example.com\n";
 
