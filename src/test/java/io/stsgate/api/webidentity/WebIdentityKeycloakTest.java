@@ -17,10 +17,7 @@ import io.stsgate.testsupport.TestClients;
 import io.stsgate.testsupport.keycloak.KeycloakServer;
 import io.stsgate.testsupport.keycloak.KeycloakUser;
 
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsWebIdentityTokenFileCredentialsProvider;
 import software.amazon.awssdk.services.sts.model.AssumeRoleWithWebIdentityResponse;
@@ -35,9 +32,7 @@ class WebIdentityKeycloakTest {
     URL url;
 
     private StsClient anonymous() throws Exception {
-        return StsClient.builder().endpointOverride(url.toURI()).region(Region.US_EAST_1)
-                .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClient(UrlConnectionHttpClient.create()).build();
+        return TestClients.anonymous(url.toURI());
     }
 
     private AssumeRoleWithWebIdentityResponse exchange(String roleArn, String token) throws Exception {

@@ -15,10 +15,6 @@ import io.stsgate.testsupport.keycloak.KeycloakServer;
 import io.stsgate.testsupport.keycloak.KeycloakUser;
 import io.stsgate.testsupport.keycloak.RequiresKeycloak;
 
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleWithSamlResponse;
 import software.amazon.awssdk.services.sts.model.StsException;
 
@@ -40,9 +36,7 @@ class AssumeRoleWithSamlKeycloakTest {
     }
 
     private AssumeRoleWithSamlResponse exchange(String roleArn, String assertion) throws Exception {
-        try (var sts = StsClient.builder().endpointOverride(url.toURI()).region(Region.US_EAST_1)
-                .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClient(UrlConnectionHttpClient.create()).build()) {
+        try (var sts = TestClients.anonymous(url.toURI())) {
             return sts.assumeRoleWithSAML(r -> r.roleArn(roleArn).principalArn(KeycloakSamlResource.PROVIDER_ARN)
                     .samlAssertion(assertion));
         }

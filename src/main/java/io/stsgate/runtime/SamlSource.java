@@ -18,12 +18,12 @@ import io.stsgate.identity.saml.SamlServiceProviderKeys;
 import io.stsgate.identity.saml.ServiceProvider;
 
 /**
- * stsgate's SAML service provider: entity id, accepted recipients (the configured ones and the browser sign-in's ACS),
- * the decryption key when configured, and the replay cache for assertion ids, shared through the store by every
- * replica.
+ * stsgate's SAML side: the validator (entity id, accepted recipients: the configured ones and the browser sign-in's
+ * ACS, the decryption key when configured, the replay cache for assertion ids) and the browser sign-in's
+ * continuations, both shared through the store by every replica.
  */
 @Singleton
-public class SamlValidatorSource {
+public class SamlSource {
 
     @Produces
     @Singleton
