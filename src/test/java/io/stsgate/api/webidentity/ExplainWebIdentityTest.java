@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -27,21 +25,11 @@ class ExplainWebIdentityTest {
 
     static final String CLAIM_PREFIX = "idp.stsgate.test/realms/apps:";
 
-    private PrivateKey key;
-    private Instant now;
+    private StaticIdpTokens idp;
 
     @BeforeEach
     void setUp() throws Exception {
-        key = StaticIdpResource.signingKey();
-        now = Instant.now();
-    }
-
-    private TestJwts.IdToken token() {
-        return TestJwts.idToken(StaticIdpResource.ISSUER, StaticIdpResource.CLIENT_ID, now);
-    }
-
-    private String signed(TestJwts.IdToken token) {
-        return token.sign("RS256", StaticIdpResource.KEY_ID, key);
+        idp = StaticIdpTokens.issuedNow();
     }
 
     private static JsonPath explain(String roleArn, String token) {
@@ -61,7 +49,7 @@ class ExplainWebIdentityTest {
     @Test
     @TestSecurity(user = "reader", roles = "stsgate-auditor")
     void aTokenTheRoleTrustsIsExplainedAsAllowedWithTheDecidingStatement() {
-        JsonPath explanation = explain(StaticIdpResource.APP_ROLE, signed(token()));
+        JsonPath explanation = explain(StaticIdpResource.APP_ROLE, idp.signed(idp.token()));
 
         assertThat(explanation.getString("verdict")).isEqualTo("allow");
         assertThat(explanation.getString("errorCode")).isNull();
@@ -80,7 +68,7 @@ class ExplainWebIdentityTest {
     void aTokenSignedByAnotherKeyFailsTheSignatureCheck() throws Exception {
         var generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
-        String forged = token().sign("RS256", StaticIdpResource.KEY_ID, generator.generateKeyPair().getPrivate());
+        String forged = idp.token().sign("RS256", StaticIdpResource.KEY_ID, generator.generateKeyPair().getPrivate());
 
         JsonPath explanation = explain(StaticIdpResource.APP_ROLE, forged);
 
@@ -97,7 +85,7 @@ class ExplainWebIdentityTest {
     @Test
     @TestSecurity(user = "reader", roles = "stsgate-auditor")
     void aTokenForAnotherAudienceFailsTheAudienceCheckNamingTheClientIds() {
-        String token = signed(TestJwts.idToken(StaticIdpResource.ISSUER, "web", now));
+        String token = idp.signed(TestJwts.idToken(StaticIdpResource.ISSUER, "web", idp.now()));
 
         JsonPath explanation = explain(StaticIdpResource.APP_ROLE, token);
 
@@ -111,7 +99,7 @@ class ExplainWebIdentityTest {
     @Test
     @TestSecurity(user = "reader", roles = "stsgate-auditor")
     void aTrustConditionThatFailsIsNamedWithItsOperatorKeyAndValues() {
-        String token = signed(token().claim("email_verified", false));
+        String token = idp.signed(idp.token().claim("email_verified", false));
 
         JsonPath explanation = explain(StaticIdpResource.APP_ROLE, token);
 
@@ -132,7 +120,7 @@ class ExplainWebIdentityTest {
     @Test
     @TestSecurity(user = "reader", roles = "stsgate-auditor")
     void sessionTagsWithoutTagSessionAreRefusedAdvisingToAddIt() {
-        JsonPath explanation = explain(StaticIdpResource.NO_TAGS_ROLE, signed(token()));
+        JsonPath explanation = explain(StaticIdpResource.NO_TAGS_ROLE, idp.signed(idp.token()));
 
         assertThat(explanation.getString("errorCode")).isEqualTo("AccessDenied");
         assertThat(check(explanation, "trust policy")).containsEntry("status", "passed");
@@ -144,7 +132,7 @@ class ExplainWebIdentityTest {
     @Test
     @TestSecurity(user = "reader", roles = "stsgate-auditor")
     void anUnknownRoleFailsTheRoleCheck() {
-        JsonPath explanation = explain("arn:aws:iam::555555555555:role/missing", signed(token()));
+        JsonPath explanation = explain("arn:aws:iam::555555555555:role/missing", idp.signed(idp.token()));
 
         assertThat(explanation.getString("errorCode")).isEqualTo("AccessDenied");
         assertThat(check(explanation, "role exists")).containsEntry("status", "failed");

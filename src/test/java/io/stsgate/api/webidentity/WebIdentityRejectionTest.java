@@ -4,8 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
-import java.time.Instant;
 
 import jakarta.inject.Inject;
 
@@ -31,21 +29,11 @@ class WebIdentityRejectionTest {
     @Inject
     RecordingAuditSink audit;
 
-    private PrivateKey key;
-    private Instant now;
+    private StaticIdpTokens idp;
 
     @BeforeEach
     void setUp() throws Exception {
-        key = StaticIdpResource.signingKey();
-        now = Instant.now();
-    }
-
-    private TestJwts.IdToken token() {
-        return TestJwts.idToken(StaticIdpResource.ISSUER, StaticIdpResource.CLIENT_ID, now);
-    }
-
-    private String signed(TestJwts.IdToken token) {
-        return token.sign("RS256", StaticIdpResource.KEY_ID, key);
+        idp = StaticIdpTokens.issuedNow();
     }
 
     private Response exchange(String roleArn, String token) {
@@ -82,7 +70,7 @@ class WebIdentityRejectionTest {
 
     @Test
     void whenTheTokenIsValidThenCredentialsAndTheAuditEventNamesTheSubject() {
-        String token = signed(token());
+        String token = idp.signed(idp.token());
         Response response = exchange(StaticIdpResource.APP_ROLE, token);
         assertThat(response.statusCode()).isEqualTo(200);
         String result = "AssumeRoleWithWebIdentityResponse.AssumeRoleWithWebIdentityResult.";
@@ -99,45 +87,47 @@ class WebIdentityRejectionTest {
 
     @Test
     void whenExpiredThenExpiredTokenException() {
-        var event = refused(signed(token().claim("exp", now.getEpochSecond() - 120)), 400, "ExpiredTokenException",
+        var event = refused(idp.signed(idp.token().claim("exp", idp.now().getEpochSecond() - 120)), 400,
+                "ExpiredTokenException",
                 null, ReasonCode.TOKEN_EXPIRED);
         assertThat(event.detail()).contains("exp");
     }
 
     @Test
     void whenNotYetValidThenInvalidIdentityToken() {
-        refused(signed(token().claim("nbf", now.getEpochSecond() + 600)), 400, "InvalidIdentityToken", null,
+        refused(idp.signed(idp.token().claim("nbf", idp.now().getEpochSecond() + 600)), 400, "InvalidIdentityToken", null,
                 ReasonCode.TOKEN_NOT_YET_VALID);
     }
 
     @Test
     void whenIssuedInTheFutureBeyondSkewThenInvalidIdentityToken() {
-        refused(signed(token().claim("iat", now.getEpochSecond() + 600).claim("exp", now.getEpochSecond() + 900)),
+        refused(idp.signed(
+                idp.token().claim("iat", idp.now().getEpochSecond() + 600).claim("exp", idp.now().getEpochSecond() + 900)),
                 400, "InvalidIdentityToken", null, ReasonCode.TOKEN_ISSUED_IN_FUTURE);
     }
 
     @Test
     void whenTheIssuerIsUnknownThenInvalidIdentityToken() {
-        refused(signed(token().claim("iss", "https://evil.example.com")), 400, "InvalidIdentityToken",
+        refused(idp.signed(idp.token().claim("iss", "https://evil.example.com")), 400, "InvalidIdentityToken",
                 "No OpenIDConnect provider found in your account for https://evil.example.com",
                 ReasonCode.TOKEN_UNKNOWN_ISSUER);
     }
 
     @Test
     void whenTheIssuerDiffersOnlyByATrailingSlashThenInvalidIdentityToken() {
-        refused(signed(token().claim("iss", StaticIdpResource.ISSUER + "/")), 400, "InvalidIdentityToken", null,
+        refused(idp.signed(idp.token().claim("iss", StaticIdpResource.ISSUER + "/")), 400, "InvalidIdentityToken", null,
                 ReasonCode.TOKEN_UNKNOWN_ISSUER);
     }
 
     @Test
     void whenTheAudienceIsWrongThenInvalidIdentityToken() {
-        refused(signed(token().claim("aud", "other-app").claim("azp", "other-app")), 400, "InvalidIdentityToken",
+        refused(idp.signed(idp.token().claim("aud", "other-app").claim("azp", "other-app")), 400, "InvalidIdentityToken",
                 "Incorrect token audience", ReasonCode.TOKEN_WRONG_AUDIENCE);
     }
 
     @Test
     void whenTheAudienceIsMissingThenInvalidIdentityToken() {
-        refused(signed(token().without("aud")), 400, "InvalidIdentityToken", "Missing a required claim: aud",
+        refused(idp.signed(idp.token().without("aud")), 400, "InvalidIdentityToken", "Missing a required claim: aud",
                 ReasonCode.TOKEN_MISSING_AUDIENCE);
     }
 
@@ -145,63 +135,63 @@ class WebIdentityRejectionTest {
     void whenTheSignatureIsBadThenInvalidIdentityToken() throws Exception {
         var generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
-        String forged = token().sign("RS256", StaticIdpResource.KEY_ID, generator.generateKeyPair().getPrivate());
+        String forged = idp.token().sign("RS256", StaticIdpResource.KEY_ID, generator.generateKeyPair().getPrivate());
         refused(forged, 400, "InvalidIdentityToken", null, ReasonCode.TOKEN_BAD_SIGNATURE);
     }
 
     @Test
     void whenThePayloadIsChangedAfterSigningThenInvalidIdentityToken() {
-        String genuine = signed(token());
+        String genuine = idp.signed(idp.token());
         String[] parts = genuine.split("\\.");
         String payload = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                token().claim("sub", "someone-else").payloadJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                idp.token().claim("sub", "someone-else").payloadJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         refused(parts[0] + "." + payload + "." + parts[2], 400, "InvalidIdentityToken", null,
                 ReasonCode.TOKEN_BAD_SIGNATURE);
     }
 
     @Test
     void whenTheKeyIdIsUnknownThenInvalidIdentityToken() {
-        refused(token().sign("RS256", "no-such-key", key), 400, "InvalidIdentityToken", null,
+        refused(idp.token().sign("RS256", "no-such-key", idp.key()), 400, "InvalidIdentityToken", null,
                 ReasonCode.TOKEN_UNKNOWN_KEY);
     }
 
     @Test
     void whenTheAlgorithmIsNoneThenInvalidIdentityToken() {
-        refused(token().unsigned(), 400, "InvalidIdentityToken", null, ReasonCode.TOKEN_ALGORITHM_NOT_ALLOWED);
+        refused(idp.token().unsigned(), 400, "InvalidIdentityToken", null, ReasonCode.TOKEN_ALGORITHM_NOT_ALLOWED);
     }
 
     @Test
     void whenHs256IsSignedWithTheIssuersPublicKeyThenInvalidIdentityToken() throws Exception {
         var publicKey = java.security.KeyFactory.getInstance("RSA").generatePublic(
-                new java.security.spec.RSAPublicKeySpec(((java.security.interfaces.RSAPrivateCrtKey) key).getModulus(),
-                        ((java.security.interfaces.RSAPrivateCrtKey) key).getPublicExponent()));
-        refused(token().signHs256WithPublicKey(StaticIdpResource.KEY_ID, publicKey), 400, "InvalidIdentityToken",
+                new java.security.spec.RSAPublicKeySpec(((java.security.interfaces.RSAPrivateCrtKey) idp.key()).getModulus(),
+                        ((java.security.interfaces.RSAPrivateCrtKey) idp.key()).getPublicExponent()));
+        refused(idp.token().signHs256WithPublicKey(StaticIdpResource.KEY_ID, publicKey), 400, "InvalidIdentityToken",
                 null, ReasonCode.TOKEN_ALGORITHM_NOT_ALLOWED);
     }
 
     @Test
     void whenTheKeyIdTraversesPathsThenInvalidIdentityToken() {
-        refused(token().sign("RS256", "../../etc/passwd", key), 400, "InvalidIdentityToken", null,
+        refused(idp.token().sign("RS256", "../../etc/passwd", idp.key()), 400, "InvalidIdentityToken", null,
                 ReasonCode.TOKEN_KEY_ID_INVALID);
     }
 
     @Test
     void whenTheKeyIdCarriesInjectionCharactersThenInvalidIdentityToken() {
-        refused(token().sign("RS256", "k1\"; DROP TABLE keys; --", key), 400, "InvalidIdentityToken", null,
+        refused(idp.token().sign("RS256", "k1\"; DROP TABLE keys; --", idp.key()), 400, "InvalidIdentityToken", null,
                 ReasonCode.TOKEN_KEY_ID_INVALID);
     }
 
     @Test
     void whenJkuJwkAndX5uHeadersPointElsewhereThenTheyAreIgnored() {
-        String token = token().header("jku", "https://attacker.example/jwks.json")
+        String token = idp.token().header("jku", "https://attacker.example/jwks.json")
                 .header("x5u", "https://attacker.example/cert.pem")
-                .sign("RS256", StaticIdpResource.KEY_ID, key);
+                .sign("RS256", StaticIdpResource.KEY_ID, idp.key());
         assertThat(exchange(StaticIdpResource.APP_ROLE, token).statusCode()).isEqualTo(200);
     }
 
     @Test
     void whenTheTokenIsOver20000CharactersThenValidationError() {
-        String huge = signed(token().claim("padding", "x".repeat(20_000)));
+        String huge = idp.signed(idp.token().claim("padding", "x".repeat(20_000)));
         refused(huge, 400, "ValidationError", "1 validation error detected: Value at 'webIdentityToken' failed to "
                 + "satisfy constraint: Member must have length less than or equal to 20000",
                 ReasonCode.INVALID_PARAMETER);
@@ -214,33 +204,33 @@ class WebIdentityRejectionTest {
 
     @Test
     void whenClaimsFailTheTrustConditionsThenAccessDenied() {
-        var event = refused(signed(token().claim("email_verified", false)), 403, "AccessDenied",
+        var event = refused(idp.signed(idp.token().claim("email_verified", false)), 403, "AccessDenied",
                 "Not authorized to perform sts:AssumeRoleWithWebIdentity", ReasonCode.TRUST_POLICY_DENIED);
         assertThat(event.detail()).contains("VerifiedEmailsOnly").contains("email_verified");
     }
 
     @Test
     void whenTheRoleDoesNotTrustThisProviderThenAccessDenied() {
-        refused(StaticIdpResource.UNTRUSTING_ROLE, signed(token()), 403, "AccessDenied",
+        refused(StaticIdpResource.UNTRUSTING_ROLE, idp.signed(idp.token()), 403, "AccessDenied",
                 "Not authorized to perform sts:AssumeRoleWithWebIdentity", ReasonCode.TRUST_POLICY_DENIED);
     }
 
     @Test
     void whenTheRoleDoesNotExistThenAccessDenied() {
-        refused("arn:aws:iam::555555555555:role/missing", signed(token()), 403, "AccessDenied",
+        refused("arn:aws:iam::555555555555:role/missing", idp.signed(idp.token()), 403, "AccessDenied",
                 "Not authorized to perform sts:AssumeRoleWithWebIdentity", ReasonCode.ROLE_NOT_FOUND);
     }
 
     @Test
     void whenTheSourceIdentityClaimIsSetButTheTrustPolicyLacksSetSourceIdentityThenAccessDenied() {
-        var token = signed(token().claim("https://aws.amazon.com/source_identity", "alice"));
+        var token = idp.signed(idp.token().claim("https://aws.amazon.com/source_identity", "alice"));
         refused(token, 403, "AccessDenied", "Not authorized to perform sts:AssumeRoleWithWebIdentity",
                 ReasonCode.TRUST_POLICY_DENIED);
     }
 
     @Test
     void whenTheSourceIdentityClaimIsSetAndAllowedThenTheSessionCarriesIt() {
-        var token = signed(token().claim("https://aws.amazon.com/source_identity", "alice"));
+        var token = idp.signed(idp.token().claim("https://aws.amazon.com/source_identity", "alice"));
         Response response = exchange(StaticIdpResource.SOURCE_IDENTITY_ROLE, token);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.xmlPath().getString(
@@ -249,7 +239,7 @@ class WebIdentityRejectionTest {
 
     @Test
     void whenTheSourceIdentityClaimIsInvalidThenInvalidIdentityToken() {
-        refused(signed(token().claim("https://aws.amazon.com/source_identity", "aws:root")), 400,
+        refused(idp.signed(idp.token().claim("https://aws.amazon.com/source_identity", "aws:root")), 400,
                 "InvalidIdentityToken", null, ReasonCode.TOKEN_CLAIMS_INVALID);
     }
 }
