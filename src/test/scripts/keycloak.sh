@@ -5,7 +5,8 @@
 #   KEYCLOAK_PORT=8280 src/test/scripts/keycloak.sh
 #
 # Environment:
-#   KEYCLOAK_PORT              HTTP port (default 8180); management/health on KEYCLOAK_PORT+1000
+#   KEYCLOAK_PORT              HTTP port (default 8180)
+#   KEYCLOAK_MANAGEMENT_PORT   management/health port (default KEYCLOAK_PORT+1000)
 #   KEYCLOAK_JAVA_HOME         JDK 21+ to run Keycloak (default: newest JDK 21+ under /usr/lib/jvm)
 #   KEYCLOAK_ADMIN_PASSWORD    password of the master-realm "admin" (default: admin)
 #
@@ -16,7 +17,7 @@ set -euo pipefail
 
 project=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
 port=${KEYCLOAK_PORT:-8180}
-management_port=$((port + 1000))
+management_port=${KEYCLOAK_MANAGEMENT_PORT:-$((port + 1000))}
 # Keep in sync with KeycloakDistribution.BUILD_OPTIONS.
 build_options=(--db=dev-file --health-enabled=true --features-disabled=token-exchange)
 

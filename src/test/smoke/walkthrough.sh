@@ -13,7 +13,8 @@ work=$(mktemp -d)
 
 # The production profile (the packaged default) refuses the demo directory and its published secrets.
 echo "prod-key $(/usr/bin/python3 -c 'import os,base64; print(base64.b64encode(os.urandom(32)).decode())')" >"$work/prod-keyring.txt"
-if java -Dquarkus.http.port=0 -Dstsgate.keyring.file="$work/prod-keyring.txt" \
+# Every file this script makes lives in $work, which it deletes: nothing is left in ./data or the demo's store.
+if java -Dquarkus.http.port=0 -Dstsgate.keyring.file="$work/prod-keyring.txt" -Dstsgate.store.path="$work/prod-store" \
     -Dstsgate.directory.file="$here/src/main/resources/demo/directory.yaml" -jar "$app" >"$work/prod.log" 2>&1; then
   echo "smoke: FAILED: the production profile started with the demo directory" >&2; exit 1
 fi
@@ -23,7 +24,7 @@ echo "smoke: ok: production refuses the demo values"
 
 port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 endpoint="http://127.0.0.1:$port"
-java -Dquarkus.profile=demo -Dquarkus.http.port="$port" -Dstsgate.keyring.file="$work/keyring.txt" \
+java -Dquarkus.profile=demo -Dquarkus.http.port="$port" -Dstsgate.store.path="$work/store" \
   -jar "$app" >"$work/server.log" 2>&1 &
 server=$!
 cleanup() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"; }

@@ -180,6 +180,10 @@ public final class KeyringFile {
     }
 
     private static Path createPrivateFile(Path path) throws IOException {
+        Path parent = path.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
         if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             FileAttribute<Set<PosixFilePermission>> ownerOnly = PosixFilePermissions
                     .asFileAttribute(PosixFilePermissions.fromString("rw-------"));

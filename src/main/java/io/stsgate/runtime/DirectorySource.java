@@ -24,6 +24,7 @@ import io.stsgate.directory.store.DirectoryEntries;
 import io.stsgate.directory.store.DirectoryPlan;
 import io.stsgate.directory.store.DirectoryStore;
 import io.stsgate.directory.store.DirectoryWriter;
+import io.stsgate.directory.store.SecretNotOpened;
 import io.stsgate.directory.store.StoreChanges;
 import io.stsgate.directory.store.StoredDirectory;
 import io.stsgate.directory.store.StoredSecretRotation;
@@ -43,10 +44,28 @@ public class DirectorySource {
             "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY");
 
     private static final Logger LOG = Logger.getLogger(DirectorySource.class);
+    private static final int MAX_STEPS_SHOWN = 10;
 
     @Produces
     @Singleton
     StoredDirectory directory(DirectoryStore store, DirectoryEntries entries, StoreChanges changes,
+            StsgateConfig config) {
+        try {
+            return open(store, entries, changes, config);
+        } catch (SecretNotOpened e) {
+            throw new DirectoryFileException(e.getMessage() + ": the store was written with another keyring. Put "
+                    + "that keyring back at " + config.keyring().file() + ", or start afresh by deleting "
+                    + storeDescription(config) + " (its directory, sessions' revocations and audit trail go with it)");
+        }
+    }
+
+    private static String storeDescription(StsgateConfig config) {
+        return config.store().kind() == StsgateConfig.StoreKind.embedded
+                ? "the store folder " + Path.of(config.store().path()).toAbsolutePath().normalize()
+                : "the PostgreSQL database of quarkus.datasource.postgresql.jdbc.url";
+    }
+
+    private StoredDirectory open(DirectoryStore store, DirectoryEntries entries, StoreChanges changes,
             StsgateConfig config) {
         var directory = new StoredDirectory(store, entries, changes);
         Optional<DirectoryFile> file = config.directory().file().map(DirectorySource::fromFile);
@@ -59,6 +78,8 @@ public class DirectorySource {
         var writer = new DirectoryWriter(store, entries, directory);
         DirectoryPlan plan = writer.change(transaction -> {
             if (!always && !transaction.entries().isEmpty()) {
+                file.ifPresent(f -> warnWhenDifferent(config, DirectoryPlan.between(transaction.entries(),
+                        entries.split(f), entries.secrets())));
                 return new DirectoryPlan(java.util.List.of());
             }
             var steps = DirectoryPlan.between(transaction.entries(), entries.split(desired), entries.secrets());
@@ -83,6 +104,25 @@ public class DirectorySource {
         LOG.infof("Directory loaded: %d account(s), store revision %d", directory.accounts().size(),
                 directory.revision());
         return directory;
+    }
+
+    /**
+     * A file that says something else than the store it would only seed is easy to miss: the store wins, so say what
+     * differs and how to apply the file, instead of serving an old directory in silence.
+     */
+    private static void warnWhenDifferent(StsgateConfig config, DirectoryPlan ignored) {
+        if (ignored.isEmpty()) {
+            return;
+        }
+        var shown = ignored.steps().stream().limit(MAX_STEPS_SHOWN).map(Object::toString).toList();
+        String more = ignored.steps().size() > shown.size()
+                ? " and " + (ignored.steps().size() - shown.size()) + " more"
+                : "";
+        LOG.warnf("Directory file %s differs from the store, which is not empty, and was NOT applied (%d change(s): "
+                + "%s%s). The store is what stsgate serves. To make the file win at every start, set "
+                + "stsgate.directory.apply-on-start=true (STSGATE_DIRECTORY_APPLY_ON_START=true); to change a "
+                + "running directory, use the admin API", config.directory().file().orElseThrow(),
+                ignored.steps().size(), String.join(", ", shown), more);
     }
 
     @Produces

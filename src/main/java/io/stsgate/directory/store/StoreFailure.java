@@ -1,7 +1,7 @@
 package io.stsgate.directory.store;
 
-/** The store could not be reached or refused a statement; nothing was changed. */
-public final class StoreFailure extends RuntimeException {
+/** The store could not be reached or refused a statement, or holds what this replica cannot read. */
+public class StoreFailure extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 

@@ -30,8 +30,7 @@ public final class StoredSecrets {
     public Optional<String> resealed(String sealed, EntryId owner) {
         UnsealResult result = sealer.unseal(sealed, owner.toString());
         if (!(result instanceof UnsealResult.Opened opened)) {
-            throw new StoreFailure("the stored secret of " + owner + " does not open with the keyring (" + result
-                    + "); was the keyring replaced?", null);
+            throw new SecretNotOpened(owner, result);
         }
         if (opened.key().id().equals(sealer.primaryKeyId())) {
             return Optional.empty();
@@ -44,7 +43,6 @@ public final class StoredSecrets {
         if (result instanceof UnsealResult.Opened opened) {
             return new String(opened.plaintext(), StandardCharsets.UTF_8);
         }
-        throw new StoreFailure("the stored secret of " + owner + " does not open with the keyring (" + result
-                + "); was the keyring replaced?", null);
+        throw new SecretNotOpened(owner, result);
     }
 }
