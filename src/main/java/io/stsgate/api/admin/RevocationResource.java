@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.stsgate.directory.Directory;
 import io.stsgate.directory.Revocation;
 import io.stsgate.directory.store.JdbcRevocationStore;
 
@@ -47,6 +48,8 @@ public class RevocationResource {
     Clock clock;
     @Inject
     AdminChangeLog changeLog;
+    @Inject
+    Directory directory;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -57,12 +60,19 @@ public class RevocationResource {
             + "A long-term key is disabled through its access key (status Inactive).")
     @APIResponse(responseCode = "201", description = "In force; the revocation with its id and expiry")
     @APIResponse(responseCode = "400", description = "Invalid scope, target or time; the message names the field")
+    @APIResponse(responseCode = "404", description = "The role, user or provider named by target does not exist "
+            + "(send allowUnknownTarget: true to revoke anyway)")
     public Response revoke(RevocationRequest request) {
         var checked = RevocationRules.check(request, identity.getPrincipal().getName(), clock.instant());
         if (checked instanceof RevocationRules.Checked.Invalid invalid) {
             throw AdminProblem.invalid(invalid.field(), invalid.message());
         }
-        Revocation added = store.add(((RevocationRules.Checked.Valid) checked).revocation());
+        var revocation = ((RevocationRules.Checked.Valid) checked).revocation();
+        if (!request.unknownTargetAllowed() && !RevocationTargets.exists(directory, revocation)) {
+            throw new AdminProblem(AdminErrorCode.NOT_FOUND, "target", revocation.target() + " does not exist; "
+                    + "check for a typo, or send \"allowUnknownTarget\": true to revoke it anyway");
+        }
+        Revocation added = store.add(revocation);
         changeLog.committed(List.of(AdminChange.revoked(added)));
         return Response.status(Response.Status.CREATED).entity(RevocationView.of(added)).build();
     }

@@ -10,6 +10,7 @@ import io.stsgate.engine.Caller;
 import io.stsgate.engine.CredentialVerifier;
 import io.stsgate.engine.ErrorCode;
 import io.stsgate.engine.RevocationCheck;
+import io.stsgate.engine.SessionKind;
 import io.stsgate.engine.StsException;
 import io.stsgate.identity.sigv4.CredentialResolver;
 import io.stsgate.identity.sigv4.Resolution;
@@ -46,6 +47,11 @@ public class SignedCallAuthenticator {
             Caller caller = (Caller) ok.principal();
             audit.principal(caller.arn());
             if (caller instanceof Caller.SessionCaller session) {
+                if (session.session().kind() == SessionKind.ASSUMED_ROLE) {
+                    // The session's role, so an audit query by roleArn finds its refusals; an action that assumes
+                    // another role records that one instead.
+                    audit.role(session.session().sourceArn());
+                }
                 revocations.requireNotRevoked(session.session(), "sts:" + action);
             }
             return caller;

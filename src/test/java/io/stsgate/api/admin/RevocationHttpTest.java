@@ -110,6 +110,8 @@ class RevocationHttpTest {
         assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
         assertThat(audit.byRequestId(refused.requestId())).hasValueSatisfying(
                 event -> assertThat(event.reason()).isEqualTo(ReasonCode.ROLE_SESSIONS_REVOKED));
+        assertThat(audit.byRequestId(refused.requestId())).hasValueSatisfying(
+                event -> assertThat(event.roleArn()).isEqualTo(Demo.PARTNER_ROLE));
         assertThat(callerArn(developer)).endsWith("assumed-role/developer/dev");
         assertThat(callerArn(partnerSession("later"))).endsWith("assumed-role/partner-readonly/later");
     }
@@ -223,6 +225,38 @@ class RevocationHttpTest {
     void aPageSizeOutOfRangeIsRefusedNamingTheParameter() {
         given().queryParam("maxItems", 0).get("/admin/v1/revocations").then().statusCode(400)
                 .body("error.field", equalTo("maxItems"));
+    }
+
+    @Test
+    @TestSecurity(user = "ops", roles = "stsgate-admin")
+    void aRoleThatDoesNotExistIsRefusedWithNotFound() {
+        notFound(Map.of("scope", "role", "target", "arn:aws:iam::222222222222:role/partner-readonyl"));
+    }
+
+    @Test
+    @TestSecurity(user = "ops", roles = "stsgate-admin")
+    void aUserThatDoesNotExistIsRefusedWithNotFound() {
+        notFound(Map.of("scope", "subject", "target", "arn:aws:iam::111111111111:user/alicia"));
+    }
+
+    @Test
+    @TestSecurity(user = "ops", roles = "stsgate-admin")
+    void aSubjectOfAProviderThatDoesNotExistIsRefusedWithNotFound() {
+        notFound(Map.of("scope", "subject", "target",
+                "arn:aws:iam::555555555555:oidc-provider/idp.stsgate.test/realms/apps#6c1f0c33"));
+    }
+
+    @Test
+    @TestSecurity(user = "ops", roles = "stsgate-admin")
+    void anUnknownTargetIsRevokedWhenTheRequestSaysItIsDeliberate() {
+        revoke(Map.of("scope", "role", "target", "arn:aws:iam::222222222222:role/not-yet-created",
+                "allowUnknownTarget", true));
+    }
+
+    private static void notFound(Map<String, Object> body) {
+        given().contentType(ContentType.JSON).body(body).post("/admin/v1/revocations").then().statusCode(404)
+                .body("error.code", equalTo("NotFound")).body("error.field", equalTo("target"))
+                .body("error.message", org.hamcrest.Matchers.containsString("allowUnknownTarget"));
     }
 
     private static void refusedNaming(Map<String, Object> body, String field) {
