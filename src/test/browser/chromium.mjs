@@ -30,6 +30,7 @@ export async function readPicker(page) {
   return {
     url: page.url(),
     title: await page.title(),
+    signedInAs: (await page.locator('#signed-in-as').textContent()).trim(),
     accounts: (await page.locator('legend').allTextContents()).map((text) => text.trim()),
     roles: await page.locator('input[type=radio][name=role]').evaluateAll((radios) => radios.map((r) => r.value)),
   };

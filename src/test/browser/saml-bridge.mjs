@@ -5,6 +5,7 @@
 // Usage: node saml-bridge.mjs <stsgate base URL> <input.json>
 //   input.json: { "samlResponse": "<base64>", "relayState": "...", "role": "<role ARN>,<provider ARN>" }
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { chooseRole, readCredentials, readPicker, withChromium } from './chromium.mjs';
 
 const [baseUrl, inputFile] = process.argv.slice(2);
@@ -14,6 +15,8 @@ if (!baseUrl || !inputFile) {
 }
 const input = JSON.parse(readFileSync(inputFile, 'utf8'));
 const origin = new URL(baseUrl).origin;
+// Screenshots of each page go next to the input file (under target/), for people to look at.
+const shots = dirname(inputFile);
 
 await withChromium(async (context, page) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
@@ -37,6 +40,11 @@ await withChromium(async (context, page) => {
   ]);
 
   const picker = await readPicker(page);
+  await page.screenshot({ path: join(shots, 'picker.png'), fullPage: true });
+  const pickerFields = await page.locator('form').evaluate((form) => ({
+    action: form.action,
+    fields: Object.fromEntries([...form.querySelectorAll('input[type=hidden]')].map((i) => [i.name, i.value])),
+  }));
   const csrfCookie = (await context.cookies(new URL('saml', page.url()).href)).find((cookie) => cookie.name === 'stsgate_saml_csrf');
 
   await chooseRole(page, input.role);
@@ -45,14 +53,43 @@ await withChromium(async (context, page) => {
   const copyButtons = await page.locator('button.copy:visible').count();
   await page.locator('button.copy[data-copy="access-key-id"]').click();
   await page.getByRole('status').filter({ hasText: 'copied' }).waitFor();
+  const copyButtonText = (await page.locator('button.copy[data-copy="access-key-id"]').textContent()).trim();
   const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+  await page.screenshot({ path: join(shots, 'credentials.png'), fullPage: true });
+  const credentials = await readCredentials(page);
+
+  // The same choice again, as a reload of the picker's post would send it: the sign-in is spent.
+  await Promise.all([
+    page.waitForNavigation(),
+    page.evaluate(({ action, fields, role }) => {
+      const form = document.createElement('form');
+      form.method = 'post';
+      form.action = action;
+      for (const [name, value] of Object.entries({ ...fields, role })) {
+        const input = document.createElement('input');
+        input.type = 'hidden';
+        input.name = name;
+        input.value = value;
+        form.appendChild(input);
+      }
+      document.body.appendChild(form);
+      form.submit();
+    }, { ...pickerFields, role: input.role }),
+  ]);
+  await page.screenshot({ path: join(shots, 'used.png'), fullPage: true });
+  const used = {
+    title: (await page.locator('h1').textContent()).trim(),
+    signInAgain: await page.locator('#sign-in-again').getAttribute('href'),
+  };
 
   const result = {
     picker,
     csrfCookie: csrfCookie && { httpOnly: csrfCookie.httpOnly, sameSite: csrfCookie.sameSite, secure: csrfCookie.secure },
-    ...await readCredentials(page),
+    ...credentials,
     copyButtons,
+    copyButtonText,
     clipboard,
+    used,
     cspViolations,
   };
   process.stdout.write(JSON.stringify(result) + '\n');

@@ -110,6 +110,32 @@ PY
 )
 expect "boto3" "$out" 'assumed-role/partner-readonly/boto'
 
+# 9. The README's client table: a role_arn + source_profile profile never reaches stsgate with this CLI (its own
+#    STS client ignores --endpoint-url), a credential_process profile does, with the CLI and with boto3.
+cat >"$AWS_CONFIG_FILE" <<INI
+[profile via-role-arn]
+role_arn = arn:aws:iam::222222222222:role/partner-readonly
+external_id = partner-ext-id-42
+credential_source = Environment
+
+[profile stsgate-partner]
+credential_process = $aws sts assume-role --endpoint-url $endpoint --role-arn arn:aws:iam::222222222222:role/partner-readonly --role-session-name cli --external-id partner-ext-id-42 --output json --query "{Version: \`1\`, AccessKeyId: Credentials.AccessKeyId, SecretAccessKey: Credentials.SecretAccessKey, SessionToken: Credentials.SessionToken, Expiration: Credentials.Expiration}"
+INI
+if out=$(AWS_MAX_ATTEMPTS=1 timeout 60 "$aws" sts get-caller-identity --profile via-role-arn \
+    --endpoint-url "$endpoint" --cli-connect-timeout 5 --output json 2>&1); then
+  fail "a role_arn profile reached stsgate with CLI $("$aws" --version): update the README's client table: $out"
+fi
+echo "smoke: ok: role_arn profile does not reach stsgate with this CLI (as the README's table says)"
+out=$("$aws" sts get-caller-identity --profile stsgate-partner --endpoint-url "$endpoint" --output json)
+expect "credential_process profile (CLI)" "$out" 'assumed-role/partner-readonly/cli'
+out=$(/usr/bin/python3 - "$endpoint" <<'PY'
+import sys, boto3
+s = boto3.Session(profile_name="stsgate-partner").client("sts", endpoint_url=sys.argv[1], region_name="us-east-1")
+print(s.get_caller_identity()["Arn"])
+PY
+)
+expect "credential_process profile (boto3)" "$out" 'assumed-role/partner-readonly/cli'
+
 # Secrets never reach the log.
 grep -q "$secret" "$work/server.log" && fail "a secret access key reached the server log"
 grep -q "${token:0:40}" "$work/server.log" && fail "a session token reached the server log"

@@ -106,6 +106,13 @@ public interface StsgateConfig {
         /** stsgate's key pair for encrypted assertions; without it, EncryptedAssertions are refused. */
         Encryption encryption();
 
+        /**
+         * The assertion attribute whose first value the role picker shows as "Signed in as" (e.g. {@code displayName}
+         * or {@code email}); without it, or when the assertion lacks it, the RoleSessionName attribute, then the
+         * NameID. Display only: nothing is decided on it.
+         */
+        Optional<String> displayNameAttribute();
+
         interface Encryption {
             /** PEM file with the unencrypted PKCS#8 RSA private key ({@code BEGIN PRIVATE KEY}), 2048 bits or more. */
             Optional<String> keyFile();

@@ -33,7 +33,7 @@ public final class SamlPrincipals {
 
     static final String ATTRIBUTES = "https://aws.amazon.com/SAML/Attributes/";
     public static final String ROLE = ATTRIBUTES + "Role";
-    static final String ROLE_SESSION_NAME = ATTRIBUTES + "RoleSessionName";
+    public static final String ROLE_SESSION_NAME = ATTRIBUTES + "RoleSessionName";
     static final String SESSION_DURATION = ATTRIBUTES + "SessionDuration";
     static final String PRINCIPAL_TAG = ATTRIBUTES + "PrincipalTag:";
     static final String TRANSITIVE_TAG_KEYS = ATTRIBUTES + "TransitiveTagKeys";

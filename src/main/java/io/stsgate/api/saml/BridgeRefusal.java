@@ -19,15 +19,32 @@ final class BridgeRefusal extends RuntimeException {
     private final String errorCode;
     private final ReasonCode reason;
     private final String detail;
+    private final boolean signInAgain;
 
     private BridgeRefusal(int status, String title, String message, String errorCode, ReasonCode reason,
             String detail) {
+        this(status, title, message, errorCode, reason, detail, false);
+    }
+
+    private BridgeRefusal(int status, String title, String message, String errorCode, ReasonCode reason,
+            String detail, boolean signInAgain) {
         super(message, null, false, false);
         this.status = status;
         this.title = title;
         this.errorCode = errorCode;
         this.reason = reason;
         this.detail = detail;
+        this.signInAgain = signInAgain;
+    }
+
+    /** The same refusal, whose page links to a fresh sign-in: a used, expired or stray sign-in is fixed that way. */
+    private BridgeRefusal offeringSignIn() {
+        return new BridgeRefusal(status, title, getMessage(), errorCode, reason, detail, true);
+    }
+
+    /** Whether starting a new sign-in is the way out, so the page links to it. */
+    boolean signInAgain() {
+        return signInAgain;
     }
 
     static BridgeRefusal badAssertion(SamlValidation.Invalid invalid) {
@@ -64,27 +81,27 @@ final class BridgeRefusal extends RuntimeException {
         return new BridgeRefusal(400, "Sign-in already used",
                 "This sign-in was already used or is unknown. Sign in again at your identity provider.",
                 ErrorCode.INVALID_PARAMETER_VALUE.wireCode(), ReasonCode.INVALID_PARAMETER,
-                "continuation unknown or already consumed");
+                "continuation unknown or already consumed").offeringSignIn();
     }
 
     static BridgeRefusal continuationExpired() {
         return new BridgeRefusal(400, "Sign-in expired",
                 "The role was not chosen in time. Sign in again at your identity provider.",
-                ErrorCode.EXPIRED_TOKEN_EXCEPTION.wireCode(), ReasonCode.SAML_EXPIRED, "continuation expired");
+                ErrorCode.EXPIRED_TOKEN_EXCEPTION.wireCode(), ReasonCode.SAML_EXPIRED, "continuation expired").offeringSignIn();
     }
 
     static BridgeRefusal csrfMissing() {
         return new BridgeRefusal(403, "Request refused",
                 "The role choice did not come from this browser's sign-in page. Sign in again.",
                 ErrorCode.ACCESS_DENIED.wireCode(), ReasonCode.INVALID_PARAMETER,
-                "CSRF token missing from the form or the cookie");
+                "CSRF token missing from the form or the cookie").offeringSignIn();
     }
 
     static BridgeRefusal csrfWrong() {
         return new BridgeRefusal(403, "Request refused",
                 "The role choice did not come from this browser's sign-in page. Sign in again.",
                 ErrorCode.ACCESS_DENIED.wireCode(), ReasonCode.INVALID_PARAMETER,
-                "CSRF token in the form or the cookie does not match the sign-in");
+                "CSRF token in the form or the cookie does not match the sign-in").offeringSignIn();
     }
 
     static BridgeRefusal roleNotOffered() {
@@ -103,7 +120,7 @@ final class BridgeRefusal extends RuntimeException {
         return new BridgeRefusal(400, "Sign-in expired",
                 "The sign-in at your identity provider took too long. Sign in again.",
                 ErrorCode.EXPIRED_TOKEN_EXCEPTION.wireCode(), ReasonCode.SAML_EXPIRED,
-                "the AuthnRequest this Response answers has expired");
+                "the AuthnRequest this Response answers has expired").offeringSignIn();
     }
 
     static BridgeRefusal providerWithoutSignIn(String detail) {

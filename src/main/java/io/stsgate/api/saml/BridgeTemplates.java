@@ -12,12 +12,14 @@ final class BridgeTemplates {
     private BridgeTemplates() {
     }
 
-    static native TemplateInstance picker(String nonce, String subject, List<AccountRoles> accounts,
-            String continuation, String csrf, long minutes);
+    static native TemplateInstance picker(String nonce, String signedInAs, String subject,
+            List<AccountRoles> accounts, String continuation, String csrf, long minutes);
 
     static native TemplateInstance credentials(String nonce, CredentialsView view);
 
     static native TemplateInstance signIn(String nonce, List<SignInStart.SignInChoice> choices);
 
-    static native TemplateInstance error(String nonce, int status, String title, String message, String requestId);
+    /** {@code signInUrl}: where to start again, or null when starting again would not help. */
+    static native TemplateInstance error(String nonce, int status, String title, String message, String requestId,
+            String signInUrl);
 }

@@ -82,7 +82,8 @@ public class SamlBridgeEndpoint {
         String nonce = BridgePage.nonce();
         try {
             PendingSignIn entry = signIn.signIn(samlResponse, relayState, draft);
-            String html = BridgeTemplates.picker(nonce, entry.assertion().nameId(), signIn.byAccount(entry.offered()),
+            String html = BridgeTemplates.picker(nonce, signIn.signedInAs(entry.assertion()),
+                    entry.assertion().nameId(), signIn.byAccount(entry.offered()),
                     pending.continuation(entry), entry.csrfToken(), PendingSignIns.TTL.toMinutes()).render();
             audit.record(draft.success(clock.instant(), ReasonCode.ANSWERED));
             return BridgePage.html(200, html, nonce, draft.requestId())
@@ -197,11 +198,17 @@ public class SamlBridgeEndpoint {
         LOG.debugf("browser sign-in request %s refused: %s %s", draft.requestId(), refusal.errorCode(),
                 refusal.reason());
         audit.record(draft.failure(clock.instant(), refusal.reason(), refusal.errorCode(), refusal.detail()));
-        return page(refusal.status(), refusal.title(), refusal.getMessage(), draft, nonce);
+        return page(refusal.status(), refusal.title(), refusal.getMessage(), draft, nonce,
+                refusal.signInAgain() ? urls().base() + "/saml/sign-in" : null);
     }
 
     private static Response page(int status, String title, String message, AuditDraft draft, String nonce) {
-        String html = BridgeTemplates.error(nonce, status, title, message, draft.requestId()).render();
+        return page(status, title, message, draft, nonce, null);
+    }
+
+    private static Response page(int status, String title, String message, AuditDraft draft, String nonce,
+            String signInUrl) {
+        String html = BridgeTemplates.error(nonce, status, title, message, draft.requestId(), signInUrl).render();
         return BridgePage.html(status, html, nonce, draft.requestId()).build();
     }
 

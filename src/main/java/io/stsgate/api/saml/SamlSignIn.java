@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import io.stsgate.audit.AuditDraft;
 import io.stsgate.audit.ReasonCode;
+import io.stsgate.config.StsgateConfig;
 import io.stsgate.directory.Account;
 import io.stsgate.directory.Directory;
 import io.stsgate.directory.Role;
@@ -64,6 +65,8 @@ public class SamlSignIn {
     SignInRequests requests;
     @Inject
     Clock clock;
+    @Inject
+    StsgateConfig config;
 
     /**
      * @param relayState the RelayState posted with the Response: checked when the Response answers an AuthnRequest of
@@ -126,6 +129,18 @@ public class SamlSignIn {
         var command = new FederatedAssumeCommand(chosen.roleArn(), SamlPrincipals.roleSessionName(assertion),
                 duration(principal.maxDurationSeconds(), chosen.roleArn()), null, List.of());
         return tokens.assumeRoleWithFederation(principal, command, info, audit);
+    }
+
+    /**
+     * Who the picker greets: the configured display attribute, else RoleSessionName (what the session will be called),
+     * else the NameID, which some IdPs make opaque (Keycloak's {@code G-05853091-…}).
+     */
+    String signedInAs(VerifiedAssertion assertion) {
+        var attributes = assertion.attributes();
+        return config.saml().displayNameAttribute().map(attributes::get)
+                .or(() -> Optional.ofNullable(attributes.get(SamlPrincipals.ROLE_SESSION_NAME)))
+                .filter(values -> !values.isEmpty() && !values.get(0).isBlank()).map(values -> values.get(0))
+                .orElse(assertion.nameId());
     }
 
     /** The offered roles grouped by account, accounts by friendly name, roles by name. */

@@ -27,6 +27,9 @@ public class BridgeDirectoryResource implements QuarkusTestResourceLifecycleMana
     static final String ACS = PUBLIC_URL + "/saml";
     static final String PROD_PROVIDER = "arn:aws:iam::222222222222:saml-provider/corp";
     static final String SANDBOX_PROVIDER = "arn:aws:iam::333333333333:saml-provider/corp";
+    /** An account without a name, so the picker shows its id (once). */
+    static final String UNNAMED_PROVIDER = "arn:aws:iam::444444444444:saml-provider/corp";
+    static final String UNNAMED_READER = "arn:aws:iam::444444444444:role/unnamed-reader";
     static final String READONLY = "arn:aws:iam::222222222222:role/bridge-readonly";
     static final String DENIED = "arn:aws:iam::222222222222:role/bridge-denied";
     static final String SANDBOX_ADMIN = "arn:aws:iam::333333333333:role/teams/sandbox-admin";
@@ -94,8 +97,23 @@ public class BridgeDirectoryResource implements QuarkusTestResourceLifecycleMana
                                 - Effect: Allow
                                   Principal: { Federated: "%4$s" }
                                   Action: "sts:AssumeRoleWithSAML"
+                      - id: "444444444444"
+                        samlProviders:
+                          - name: corp
+                            entityId: "%1$s"
+                            signingCertificates:
+                              - |
+                    %2$s
+                        roles:
+                          - name: unnamed-reader
+                            trustPolicy:
+                              Version: "2012-10-17"
+                              Statement:
+                                - Effect: Allow
+                                  Principal: { Federated: "%8$s" }
+                                  Action: "sts:AssumeRoleWithSAML"
                     """.formatted(SignedSamlResponses.IDP_ENTITY_ID, certificate, PROD_PROVIDER, SANDBOX_PROVIDER,
-                    ACS, PROD_SSO_URL, SANDBOX_SSO_URL));
+                    ACS, PROD_SSO_URL, SANDBOX_SSO_URL, UNNAMED_PROVIDER));
             return Map.of("stsgate.directory.file", file.toString(), "stsgate.public-url", PUBLIC_URL);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

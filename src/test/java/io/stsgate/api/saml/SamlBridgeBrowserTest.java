@@ -53,6 +53,7 @@ class SamlBridgeBrowserTest {
                 "relayState", "idp-initiated", "role", sandboxChoice), WORK);
 
         assertThat(result.at("/picker/title").asText()).isEqualTo("Choose a role · stsgate");
+        assertThat(result.at("/picker/signedInAs").asText()).isEqualTo("alice@example.com");
         assertThat(result.at("/picker/accounts").toString()).contains("Production").contains("Sandbox");
         assertThat(result.at("/picker/roles").toString()).contains(sandboxChoice);
         assertThat(result.at("/csrfCookie/httpOnly").asBoolean()).isTrue();
@@ -61,6 +62,10 @@ class SamlBridgeBrowserTest {
         assertThat(result.get("roleArn").asText()).isEqualTo(BridgeDirectoryResource.SANDBOX_ADMIN);
         assertThat(result.get("copyButtons").asInt()).as("the nonce'd script ran").isEqualTo(6);
         assertThat(result.get("clipboard").asText()).isEqualTo(result.get("accessKeyId").asText());
+        assertThat(result.get("copyButtonText").asText()).as("the pressed button confirms").startsWith("Copied");
+        assertThat(result.at("/used/title").asText()).isEqualTo("Sign-in already used");
+        assertThat(result.at("/used/signInAgain").asText())
+                .isEqualTo(BridgeDirectoryResource.PUBLIC_URL + "/saml/sign-in");
         assertThat(result.get("cspViolations")).isEmpty();
         assertThat(result.get("exports").asText())
                 .contains("export AWS_ACCESS_KEY_ID=" + result.get("accessKeyId").asText());

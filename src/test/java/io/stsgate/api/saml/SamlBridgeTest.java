@@ -292,6 +292,45 @@ class SamlBridgeTest {
     }
 
     @Test
+    void whenTheContinuationIsReusedThenThePageLinksToANewSignIn() {
+        var picker = signIn();
+        choose(picker, READONLY_CHOICE);
+        assertThat(choose(picker, READONLY_CHOICE).body().asString())
+                .contains("<a id=\"sign-in-again\" href=\"" + BridgeDirectoryResource.PUBLIC_URL
+                        + "/saml/sign-in\">Sign in again</a>");
+    }
+
+    @Test
+    void whenTheAssertionIsRefusedThenThePageOffersNoNewSignIn() {
+        String unsigned = SignedSamlResponses.base64(null, BridgeDirectoryResource.ACS, clock.instant(),
+                granting(READONLY_CHOICE));
+        assertThat(post(unsigned).body().asString()).doesNotContain("sign-in-again");
+    }
+
+    @Test
+    void thePickerGreetsByTheRoleSessionNameAndShowsTheNameIdBesideIt() {
+        var response = post(SignedSamlResponses.base64(idp, BridgeDirectoryResource.ACS, clock.instant(),
+                SignedSamlResponses.attributes("alice", READONLY_CHOICE)));
+        assertThat(response.body().asString()).contains("Signed in as <strong id=\"signed-in-as\">alice</strong> "
+                + "<span class=\"muted\" id=\"subject\">(alice@example.com)</span>.");
+    }
+
+    @Test
+    void thePickerShowsTheNameIdOnceWhenItIsAlsoTheRoleSessionName() {
+        String html = post(signedResponse()).body().asString();
+        assertThat(html).contains("Signed in as <strong id=\"signed-in-as\">alice@example.com</strong>.")
+                .doesNotContain("id=\"subject\"");
+    }
+
+    @Test
+    void anAccountWithoutANameIsShownByItsIdOnce() {
+        var response = post(SignedSamlResponses.base64(idp, BridgeDirectoryResource.ACS, clock.instant(),
+                granting(BridgeDirectoryResource.UNNAMED_READER + "," + BridgeDirectoryResource.UNNAMED_PROVIDER)));
+        assertThat(response.body().asString()).contains("<legend>444444444444</legend>")
+                .doesNotContain("(444444444444)");
+    }
+
+    @Test
     void whenTheContinuationIsUnknownThen400() {
         var picker = signIn();
         assertErrorPage(choose("A".repeat(43), picker.csrf(), picker.cookie(), READONLY_CHOICE), 400,
