@@ -59,7 +59,9 @@ public final class PolicyEvaluator {
             };
             verdicts.add(new StatementVerdict(new StatementRef(trustPolicy.name(), statement.label()),
                     statement.index(), statement.effect(), applicability, reason,
-                    StatementCheck.failingClause(statement, request, reason)));
+                    StatementCheck.failingClause(statement, request, reason),
+                    verdict == StatementCheck.Verdict.APPLIES ? StatementCheck.nullVariableMatches(statement, request)
+                            : null));
         }
         return verdicts;
     }
