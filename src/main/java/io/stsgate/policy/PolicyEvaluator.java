@@ -25,8 +25,8 @@ public final class PolicyEvaluator {
     }
 
     /**
-     * A trust (resource-based) policy: a statement applies only when its Principal or NotPrincipal
-     * matches {@code request.principal()}, which is required.
+     * A role trust policy: a statement applies only when its Principal matches {@code request.principal()}, which
+     * is required; a NotPrincipal statement (the parser refuses them in trust policies) is an evaluation error.
      */
     public Decision evaluateTrust(NamedPolicy trustPolicy, AuthorizationRequest request) {
         Objects.requireNonNull(trustPolicy, "trustPolicy");
