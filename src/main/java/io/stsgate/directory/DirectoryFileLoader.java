@@ -345,7 +345,7 @@ public final class DirectoryFileLoader {
             try {
                 trust = PolicyParser.parseTrustPolicy(text(entry.trustPolicy()));
             } catch (PolicyParseException e) {
-                throw fail(at, "trustPolicy: " + e.getMessage());
+                throw fail(at, "trustPolicy: " + e.getMessage(), e);
             }
             var policies = policies(entry.policies(), at, "role " + name);
             var role = Role.of(account, path, name, new NamedPolicy("trust policy of " + arn, trust), policies.inline(),
@@ -395,7 +395,7 @@ public final class DirectoryFileLoader {
             try {
                 return PolicyParser.parseIdentityPolicy(text(document));
             } catch (PolicyParseException e) {
-                throw fail(at, e.getMessage());
+                throw fail(at, e.getMessage(), e);
             }
         }
 
@@ -452,6 +452,10 @@ public final class DirectoryFileLoader {
 
         private DirectoryFileException fail(String where, String problem) {
             return new DirectoryFileException(fileName + ": " + where + ": " + problem);
+        }
+
+        private DirectoryFileException fail(String where, String problem, PolicyParseException malformed) {
+            return new DirectoryFileException(fileName + ": " + where + ": " + problem, malformed);
         }
     }
 

@@ -54,7 +54,11 @@ public final class ConditionClause {
         return qualifier.prefix() + operator.text() + (ifExists ? "IfExists" : "");
     }
 
-    /** YES when the condition holds; NO otherwise (including undefined variables); ERROR fails closed. */
+    /**
+     * YES when the condition holds, NO when it does not, ERROR (fails closed) when a request value cannot be
+     * interpreted. A policy value whose variable has no value is null: no request value equals or is like it, so a
+     * positive operator does not match it and an inverted one does (IAM user guide, "Policy variables with no value").
+     */
     Match evaluate(RequestContext context) {
         List<String> requestValues = context.lookup(lowerKey);
         boolean present = requestValues != null && !requestValues.isEmpty();
@@ -70,8 +74,8 @@ public final class ConditionClause {
         if (qualifier == SetQualifier.FOR_ALL_VALUES) {
             for (int i = 0; i < requestValues.size(); i++) {
                 Match match = compiled.test(requestValues.get(i), context);
-                if (match == Match.ERROR || match == Match.UNDEFINED) {
-                    return settle(match);
+                if (match == Match.ERROR) {
+                    return Match.ERROR;
                 }
                 if ((match == Match.YES) == negated) {
                     return Match.NO;
@@ -85,8 +89,8 @@ public final class ConditionClause {
         boolean anyMatch = false;
         for (int i = 0; i < requestValues.size(); i++) {
             Match match = compiled.test(requestValues.get(i), context);
-            if (match == Match.ERROR || match == Match.UNDEFINED) {
-                return settle(match);
+            if (match == Match.ERROR) {
+                return Match.ERROR;
             }
             if ((match == Match.YES) != perValueNegation) {
                 anyMatch = true;
@@ -95,10 +99,6 @@ public final class ConditionClause {
         }
         boolean holds = qualifier == SetQualifier.NONE && negated ? !anyMatch : anyMatch;
         return holds ? Match.YES : Match.NO;
-    }
-
-    private static Match settle(Match match) {
-        return match == Match.UNDEFINED ? Match.NO : Match.ERROR;
     }
 
     /**
@@ -115,12 +115,32 @@ public final class ConditionClause {
                     return subject + " could not be evaluated (request value is not " + compiled.expectedForm() + ")";
                 }
             }
-            Template.Variable variable = compiled.firstUndefined(context);
+            Template.Variable variable = operator.negated() ? null : compiled.firstUndefined(context);
             if (variable != null) {
                 return subject + " did not match (policy variable ${" + variable.key() + "} has no value)";
             }
         }
         return subject + " did not match (request value " + (present ? "present" : "absent") + ")";
+    }
+
+    /**
+     * When this condition held only because an inverted operator met a policy variable without a value, says so
+     * (which variable), e.g. for the reason of an explicit deny; null otherwise. Not for the hot path.
+     */
+    String nullVariableMatch(RequestContext context) {
+        if (!operator.negated() || compiled instanceof NullValues) {
+            return null;
+        }
+        List<String> requestValues = context.lookup(lowerKey);
+        if (requestValues == null || requestValues.isEmpty()) {
+            return null;
+        }
+        Template.Variable variable = compiled.firstUndefined(context);
+        if (variable == null || evaluate(context) != Match.YES) {
+            return null;
+        }
+        return "condition " + operatorText() + " on " + key + " matched because policy variable ${" + variable.key()
+                + "} has no value (an inverted operator matches the null value)";
     }
 
     @Override

@@ -25,8 +25,8 @@ public final class PolicyEvaluator {
     }
 
     /**
-     * A trust (resource-based) policy: a statement applies only when its Principal or NotPrincipal
-     * matches {@code request.principal()}, which is required.
+     * A role trust policy: a statement applies only when its Principal matches {@code request.principal()}, which
+     * is required; a NotPrincipal statement (the parser refuses them in trust policies) is an evaluation error.
      */
     public Decision evaluateTrust(NamedPolicy trustPolicy, AuthorizationRequest request) {
         Objects.requireNonNull(trustPolicy, "trustPolicy");
@@ -59,7 +59,9 @@ public final class PolicyEvaluator {
             };
             verdicts.add(new StatementVerdict(new StatementRef(trustPolicy.name(), statement.label()),
                     statement.index(), statement.effect(), applicability, reason,
-                    StatementCheck.failingClause(statement, request, reason)));
+                    StatementCheck.failingClause(statement, request, reason),
+                    verdict == StatementCheck.Verdict.APPLIES ? StatementCheck.nullVariableMatches(statement, request)
+                            : null));
         }
         return verdicts;
     }

@@ -4,8 +4,11 @@ package io.stsgate.policy;
 public enum PolicyKind {
     /** Identity or session policy: no Principal/NotPrincipal, Resource/NotResource required. */
     IDENTITY,
-    /** Trust (resource-based) policy: every statement names a Principal or NotPrincipal. */
+    /** Role trust policy: every statement names a Principal; NotPrincipal is refused, as AWS refuses it there. */
     TRUST,
-    /** Either kind; the evaluator checks the rules of the kind it evaluates. */
+    /**
+     * Either kind (and resource-based policies, where a Deny may use NotPrincipal); the evaluator checks the rules
+     * of the kind it evaluates. NotPrincipal with Allow is refused: AWS supports it nowhere.
+     */
     ANY
 }

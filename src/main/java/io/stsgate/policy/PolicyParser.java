@@ -32,7 +32,7 @@ public final class PolicyParser {
         return parse(json, PolicyKind.IDENTITY, PolicyLimits.DEFAULT);
     }
 
-    /** Parses a trust policy: every statement must name a Principal or NotPrincipal. */
+    /** Parses a role trust policy: every statement must name a Principal; NotPrincipal is refused. */
     public static PolicyDocument parseTrustPolicy(String json) throws PolicyParseException {
         return parse(json, PolicyKind.TRUST, PolicyLimits.DEFAULT);
     }

@@ -11,18 +11,22 @@ final class PolicySetResult {
 
     private final Scope scope;
     private final List<NamedPolicy> policies;
+    private final AuthorizationRequest request;
     private List<StatementRef> allows;
     private List<StatementRef> denies;
+    /** The statements behind {@link #denies}, in the same order, to explain them. */
+    private List<Statement> denyStatements;
     private List<StatementRef> failures;
     private List<String> failureReasons;
 
-    private PolicySetResult(Scope scope, List<NamedPolicy> policies) {
+    private PolicySetResult(Scope scope, List<NamedPolicy> policies, AuthorizationRequest request) {
         this.scope = scope;
         this.policies = policies;
+        this.request = request;
     }
 
     static PolicySetResult evaluate(List<NamedPolicy> policies, AuthorizationRequest request, Scope scope) {
-        PolicySetResult result = new PolicySetResult(scope, policies);
+        PolicySetResult result = new PolicySetResult(scope, policies, request);
         String lowerAction = ActionPattern.lowerAscii(request.action());
         for (int p = 0; p < policies.size(); p++) {
             NamedPolicy policy = policies.get(p);
@@ -33,6 +37,7 @@ final class PolicySetResult {
                 if (verdict == StatementCheck.Verdict.APPLIES) {
                     if (statement.effect() == Effect.DENY) {
                         result.denies = add(result.denies, ref(policy, statement));
+                        result.denyStatements = add(result.denyStatements, statement);
                     } else {
                         result.allows = add(result.allows, ref(policy, statement));
                     }
@@ -91,8 +96,10 @@ final class PolicySetResult {
         }
         if (denies != null) {
             refs.addAll(denies);
-            for (StatementRef ref : denies) {
-                reasons.add(describe(ref) + ": explicit deny");
+            for (int i = 0; i < denies.size(); i++) {
+                // A deny that fired on a policy variable without a value says which one: the operator's surprise.
+                String note = StatementCheck.nullVariableMatches(denyStatements.get(i), request);
+                reasons.add(describe(denies.get(i)) + ": explicit deny" + (note == null ? "" : " (" + note + ")"));
             }
         }
     }

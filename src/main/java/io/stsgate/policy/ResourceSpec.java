@@ -9,7 +9,10 @@ public record ResourceSpec(boolean negated, List<ResourcePattern> patterns) {
         patterns = List.copyOf(patterns);
     }
 
-    /** YES when the statement covers the resource; an undefined variable never lets it apply. */
+    /**
+     * YES when the element covers the resource, NO when it does not, UNDEFINED when no pattern with a value matched
+     * and a pattern's variable has no value (the statement decides what that means: StatementCheck#covers).
+     */
     Match matches(String resource, RequestContext context) {
         boolean undefined = false;
         for (int i = 0; i < patterns.size(); i++) {

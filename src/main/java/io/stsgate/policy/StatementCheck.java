@@ -21,10 +21,11 @@ final class StatementCheck {
     static Verdict check(Statement statement, AuthorizationRequest request, String lowerAction, Scope scope) {
         PrincipalSpec principal = statement.principal();
         if (scope == Scope.TRUST) {
-            if (principal == null) {
+            // The parser refuses NotPrincipal in trust policies; one that got here anyway fails closed.
+            if (principal == null || principal.negated()) {
                 return Verdict.ERROR;
             }
-            if (principal.names(request.principal()) == principal.negated()) {
+            if (!principal.names(request.principal())) {
                 return Verdict.NOT_APPLICABLE;
             }
         } else if (principal != null) {
@@ -40,7 +41,7 @@ final class StatementCheck {
             }
         } else if (request.resource() == null) {
             return Verdict.ERROR;
-        } else if (resource.matches(request.resource(), request.context()) != Match.YES) {
+        } else if (!covers(statement, resource.matches(request.resource(), request.context()))) {
             return Verdict.NOT_APPLICABLE;
         }
         List<ConditionClause> clauses = statement.condition().clauses();
@@ -61,11 +62,13 @@ final class StatementCheck {
         PrincipalSpec principal = statement.principal();
         if (scope == Scope.TRUST) {
             if (principal == null) {
-                return "evaluation error: a trust statement must name a Principal or NotPrincipal";
+                return "evaluation error: a trust statement must name a Principal";
             }
-            if (principal.names(request.principal()) == principal.negated()) {
-                String who = "principal " + PolicyText.quote(request.principal().arn());
-                return principal.negated() ? who + " is excluded by NotPrincipal" : who + " is not matched by Principal";
+            if (principal.negated()) {
+                return "evaluation error: element NotPrincipal is not allowed in a role trust policy";
+            }
+            if (!principal.names(request.principal())) {
+                return "principal " + PolicyText.quote(request.principal().arn()) + " is not matched by Principal";
             }
         } else if (principal != null) {
             return "evaluation error: element " + principal.elementName() + " is not allowed in " + scope.withArticle()
@@ -76,7 +79,7 @@ final class StatementCheck {
             String what = "action " + PolicyText.quote(request.action());
             return action.negated() ? what + " is excluded by NotAction" : what + " is not matched by Action";
         }
-        String resourceReason = explainResource(statement.resource(), request, scope);
+        String resourceReason = explainResource(statement, request, scope);
         if (resourceReason != null) {
             return resourceReason;
         }
@@ -109,7 +112,41 @@ final class StatementCheck {
         return null;
     }
 
-    private static String explainResource(ResourceSpec resource, AuthorizationRequest request, Scope scope) {
+    /**
+     * Whether the statement's resource element covers the request's resource. A pattern whose variable has no value
+     * matches no resource: a Resource then does not cover it. For a NotResource AWS does not say whether such a
+     * pattern excludes nothing (the statement applies) or voids the element; we take the side that denies: a Deny
+     * applies, an Allow does not.
+     */
+    private static boolean covers(Statement statement, Match match) {
+        return match == Match.YES
+                || (match == Match.UNDEFINED && statement.resource().negated() && statement.effect() == Effect.DENY);
+    }
+
+    /**
+     * For a statement that applies, the policy variables without a value that made it apply (an inverted operator
+     * matching the null value, a NotResource of a Deny), in words; null when there are none. Not for the hot path.
+     */
+    static String nullVariableMatches(Statement statement, AuthorizationRequest request) {
+        StringBuilder notes = null;
+        ResourceSpec resource = statement.resource();
+        if (resource != null && request.resource() != null
+                && resource.matches(request.resource(), request.context()) == Match.UNDEFINED) {
+            Template.Variable variable = resource.firstUndefined(request.context());
+            notes = new StringBuilder(resource.elementName() + " applied because policy variable ${"
+                    + (variable == null ? "?" : variable.key()) + "} has no value (its pattern matches no resource)");
+        }
+        for (ConditionClause clause : statement.condition().clauses()) {
+            String note = clause.nullVariableMatch(request.context());
+            if (note != null) {
+                notes = notes == null ? new StringBuilder(note) : notes.append("; ").append(note);
+            }
+        }
+        return notes == null ? null : notes.toString();
+    }
+
+    private static String explainResource(Statement statement, AuthorizationRequest request, Scope scope) {
+        ResourceSpec resource = statement.resource();
         if (resource == null) {
             return scope == Scope.TRUST ? null
                     : "evaluation error: " + scope.withArticle() + " statement must have a Resource or NotResource";
@@ -119,7 +156,7 @@ final class StatementCheck {
                     + " element but the request names no resource";
         }
         Match match = resource.matches(request.resource(), request.context());
-        if (match == Match.YES) {
+        if (covers(statement, match)) {
             return null;
         }
         String what = "resource " + PolicyText.quote(request.resource());

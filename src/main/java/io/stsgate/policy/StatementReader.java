@@ -128,7 +128,7 @@ final class StatementReader {
             return fail("element 'Effect' must be \"Allow\" or \"Deny\"");
         }
         // Principal and Resource may validly be null: a problem is told by the field.
-        PrincipalSpec principal = principal();
+        PrincipalSpec principal = principal(effect);
         if (problem != null) {
             return null;
         }
@@ -161,7 +161,7 @@ final class StatementReader {
         return null;
     }
 
-    private PrincipalSpec principal() {
+    private PrincipalSpec principal(Effect effect) {
         int principal = members[PRINCIPAL];
         int notPrincipal = members[NOT_PRINCIPAL];
         if (principal >= 0 && notPrincipal >= 0) {
@@ -170,11 +170,19 @@ final class StatementReader {
         String name = principal >= 0 ? "Principal" : "NotPrincipal";
         int value = principal >= 0 ? principal : notPrincipal;
         if (value < 0) {
-            return kind == PolicyKind.TRUST ? fail("element 'Principal' or 'NotPrincipal' is required in a trust policy")
-                    : null;
+            return kind == PolicyKind.TRUST ? fail("element 'Principal' is required in a trust policy") : null;
         }
         if (kind == PolicyKind.IDENTITY) {
             return fail("element '" + name + "' is not allowed in an identity or session policy");
+        }
+        // AWS refuses NotPrincipal in a role trust policy whatever the effect, and with Allow in every policy:
+        // an Allow with NotPrincipal would trust everyone but the principals it names.
+        if (notPrincipal >= 0 && kind == PolicyKind.TRUST) {
+            return fail("element 'NotPrincipal' is not allowed in a role trust policy; name the trusted principals "
+                    + "in 'Principal' (a Deny can exclude principals with a condition on aws:PrincipalArn)");
+        }
+        if (notPrincipal >= 0 && effect == Effect.ALLOW) {
+            return fail("element 'NotPrincipal' is allowed only with \"Effect\": \"Deny\"");
         }
         Parsed<PrincipalSpec> spec = PrincipalSpec.parse(tape, value, notPrincipal >= 0);
         return spec.failed() ? fail("element '" + name + "' " + spec.problem()) : spec.value();

@@ -8,9 +8,11 @@ package io.stsgate.policy;
  * @param index position in the document, from 0
  * @param reason why the statement does not apply or could not be evaluated; null when it applies
  * @param failedCondition the condition that did not hold, when a condition was the reason; else null
+ * @param nullVariables for a statement that applies: the policy variables without a value that made it apply (an
+ *        inverted operator matches their null value), in words; else null
  */
 public record StatementVerdict(StatementRef statement, int index, Effect effect, Applicability applicability,
-        String reason, ConditionClause failedCondition) {
+        String reason, ConditionClause failedCondition, String nullVariables) {
 
     public enum Applicability {
         APPLIES,

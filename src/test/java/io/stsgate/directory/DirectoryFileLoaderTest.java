@@ -103,6 +103,20 @@ class DirectoryFileLoaderTest {
     }
 
     @Test
+    void loadWhenTrustPolicyUsesNotPrincipalThenErrorNamesRoleStatementAndElement() {
+        String yaml = account(
+                """
+                            roles:
+                              - name: r1
+                                trustPolicy: '{"Version":"2012-10-17","Statement":[{"Sid":"Others","Effect":"Allow","NotPrincipal":{"AWS":"arn:aws:iam::222222222222:root"},"Action":"sts:AssumeRole"}]}'
+                        """);
+        assertThatThrownBy(() -> load(yaml))
+                .isInstanceOfSatisfying(DirectoryFileException.class, e -> assertThat(e.malformedPolicy()).isTrue())
+                .hasMessageStartingWith("test.yaml: accounts[0] '111111111111' > roles[0] 'r1': trustPolicy: "
+                        + "Statement 'Others' (index 0): element 'NotPrincipal' is not allowed in a role trust policy");
+    }
+
+    @Test
     void loadWhenMaxSessionDurationOutOfRangeThenError() {
         String yaml = account("    roles:\n      - name: r1\n        maxSessionDuration: 60\n        " + ROLE_TRUST);
         assertThatThrownBy(() -> load(yaml)).hasMessage("test.yaml: accounts[0] '111111111111' > roles[0] 'r1': "

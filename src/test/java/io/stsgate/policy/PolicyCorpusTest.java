@@ -66,6 +66,22 @@ class PolicyCorpusTest {
         assertThat(names).doesNotHaveDuplicates();
     }
 
+    /** The cases that trace AWS's rules on absent keys, variables without a value and qualifiers each cite them. */
+    @Test
+    void awsRuleCasesCiteThePageAndSentenceTheyFollow() throws IOException, URISyntaxException {
+        Path file = corpusFiles().stream().filter(p -> p.getFileName().toString().equals(AWS_RULES)).findFirst()
+                .orElseThrow();
+        for (JsonValue value : cases(file)) {
+            JsonObject testCase = (JsonObject) value;
+            JsonObject cite = (JsonObject) testCase.members().get("cite");
+            assertThat(cite).as("cite of %s", text(testCase, "name")).isNotNull();
+            assertThat(text(cite, "page")).startsWith("https://docs.aws.amazon.com/IAM/latest/UserGuide/");
+            assertThat(text(cite, "says")).isNotBlank();
+        }
+    }
+
+    private static final String AWS_RULES = "absence-and-null.json";
+
     private static List<Path> corpusFiles() throws IOException, URISyntaxException {
         Path dir = Path.of(Objects.requireNonNull(PolicyCorpusTest.class.getResource("/policy-corpus")).toURI());
         try (Stream<Path> files = Files.list(dir)) {

@@ -44,6 +44,36 @@ class PolicyEvaluatorTest {
         assertThat(String.join("\n", decision.reasons())).doesNotContain(guess).doesNotContain(SECRET);
     }
 
+    private static NamedPolicy teamSessionTrust() {
+        return new NamedPolicy("trust policy of " + ROLE, PolicyParser.parseTrustPolicy("""
+                {"Version":"2012-10-17","Statement":[
+                  {"Sid":"Account","Effect":"Allow","Principal":{"AWS":"111111111111"},"Action":"sts:AssumeRole"},
+                  {"Sid":"TeamSession","Effect":"Deny","Principal":{"AWS":"*"},"Action":"sts:AssumeRole",
+                   "Condition":{"StringNotEquals":{"sts:RoleSessionName":"${aws:PrincipalTag/team}"}}}]}"""));
+    }
+
+    @Test
+    void whenADenyFiresOnAVariableWithoutAValueThenExplainNamesTheVariable() {
+        var request = assume(RequestContext.builder().put("sts:RoleSessionName", "anything").build());
+        List<StatementVerdict> verdicts = evaluator.explainTrust(teamSessionTrust(), request);
+        assertThat(verdicts).extracting(StatementVerdict::applicability).containsExactly(
+                StatementVerdict.Applicability.APPLIES, StatementVerdict.Applicability.APPLIES);
+        assertThat(verdicts.get(0).nullVariables()).isNull();
+        assertThat(verdicts.get(1).nullVariables()).isEqualTo("condition StringNotEquals on sts:RoleSessionName "
+                + "matched because policy variable ${aws:PrincipalTag/team} has no value (an inverted operator matches "
+                + "the null value)");
+    }
+
+    @Test
+    void whenADenyFiresOnAVariableWithAValueThenNothingIsSaidOfNullValues() {
+        var request = assume(RequestContext.builder().put("sts:RoleSessionName", "anything")
+                .put("aws:PrincipalTag/team", "red").build());
+        Decision decision = evaluator.evaluateTrust(teamSessionTrust(), request);
+        assertThat(decision.outcome()).isEqualTo(Outcome.EXPLICIT_DENY);
+        assertThat(decision.reasons()).containsExactly("trust statement 'TeamSession': explicit deny");
+        assertThat(evaluator.explainTrust(teamSessionTrust(), request).get(1).nullVariables()).isNull();
+    }
+
     @Test
     void whenTheExternalIdIsRightThenTheStatementDecides() {
         Decision decision = evaluator.evaluateTrust(trust(),

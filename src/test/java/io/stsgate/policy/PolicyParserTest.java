@@ -85,7 +85,6 @@ class PolicyParserTest {
                     "Federated":"arn:aws:iam::111111111111:oidc-provider/idp.example.com","Service":"ec2.amazonaws.com",
                     "CanonicalUser":"79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be"},
                    "Action":"sts:AssumeRole"},
-                  {"Effect":"Deny","NotPrincipal":"*","Action":"sts:AssumeRole"},
                   {"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole"}
                 ]}""");
         PrincipalSpec principal = document.statements().get(0).principal();
@@ -93,9 +92,34 @@ class PolicyParserTest {
         assertThat(principal.anyone()).isFalse();
         assertThat(principal.values()).containsOnlyKeys("AWS", "Federated", "Service", "CanonicalUser");
         assertThat(principal.values().get("AWS")).containsExactly("111111111111", "arn:aws:iam::222222222222:role/r");
-        assertThat(document.statements().get(1).principal().negated()).isTrue();
         assertThat(document.statements().get(1).principal().anyone()).isTrue();
-        assertThat(document.statements().get(2).principal().anyone()).isTrue();
+    }
+
+    @Test
+    void whenAResourcePolicyDeniesWithNotPrincipalThenItIsRead() {
+        PolicyDocument document = PolicyParser.parse("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Deny","NotPrincipal":"*","Action":"s3:*"}]}""");
+        assertThat(document.statements().get(0).principal().negated()).isTrue();
+        assertThat(document.statements().get(0).principal().anyone()).isTrue();
+    }
+
+    @Test
+    void whenATrustPolicyUsesNotPrincipalThenItIsRefusedWhateverTheEffect() {
+        for (String effect : List.of("Allow", "Deny")) {
+            String json = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Others\",\"Effect\":\"" + effect
+                    + "\",\"NotPrincipal\":{\"AWS\":\"arn:aws:iam::222222222222:root\"},\"Action\":\"sts:AssumeRole\"}]}";
+            assertThatThrownBy(() -> PolicyParser.parseTrustPolicy(json)).isInstanceOf(PolicyParseException.class)
+                    .hasMessageStartingWith("Statement 'Others' (index 0): element 'NotPrincipal' is not allowed in a "
+                            + "role trust policy");
+        }
+    }
+
+    @Test
+    void whenAnyPolicyAllowsWithNotPrincipalThenItIsRefused() {
+        assertThatThrownBy(() -> PolicyParser.parse("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotPrincipal":{"AWS":"111111111111"},
+                  "Action":"s3:*","Resource":"*"}]}""")).isInstanceOf(PolicyParseException.class)
+                .hasMessage("Statement (index 0): element 'NotPrincipal' is allowed only with \"Effect\": \"Deny\"");
     }
 
     @Test

@@ -4,6 +4,8 @@ package io.stsgate.api.admin;
 public enum AdminErrorCode {
     /** The request body or a parameter is invalid; {@code field} names it. */
     VALIDATION_ERROR("ValidationError", 400),
+    /** A policy document in the body is invalid (as IAM answers CreateRole); the message names statement and element. */
+    MALFORMED_POLICY_DOCUMENT("MalformedPolicyDocument", 400),
     NOT_FOUND("NotFound", 404),
     /** The entry exists already. */
     ALREADY_EXISTS("AlreadyExists", 409),

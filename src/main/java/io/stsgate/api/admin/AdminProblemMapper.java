@@ -25,7 +25,8 @@ public class AdminProblemMapper {
 
     @ServerExceptionMapper
     public Response invalidDirectory(DirectoryFileException invalid) {
-        return response(AdminErrorCode.VALIDATION_ERROR, invalid.getMessage(), null);
+        return response(invalid.malformedPolicy() ? AdminErrorCode.MALFORMED_POLICY_DOCUMENT
+                : AdminErrorCode.VALIDATION_ERROR, invalid.getMessage(), null);
     }
 
     @ServerExceptionMapper

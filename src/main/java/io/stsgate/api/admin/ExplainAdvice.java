@@ -58,7 +58,8 @@ final class ExplainAdvice {
                     .forEach(s -> advice.add("statement " + s.statement().statement() + " "
                             + (s.applicability() == StatementVerdict.Applicability.ERROR
                                     ? "cannot be evaluated (" + s.reason() + "): fix it"
-                                    : "denies " + action.action() + ": narrow or remove it")));
+                                    : "denies " + action.action() + (s.nullVariables() == null ? ""
+                                            : " because " + s.nullVariables()) + ": narrow or remove it")));
             return;
         }
         var allows = action.statements().stream().filter(s -> s.effect() == Effect.ALLOW).toList();

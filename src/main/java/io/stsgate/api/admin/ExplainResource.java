@@ -200,7 +200,7 @@ public class ExplainResource {
                     statements.add(new Explanation.TrustStatement(action.action(), s.statement().statement(),
                             s.index(), s.effect().name(), s.applicability().name().toLowerCase(java.util.Locale.ROOT)
                                     .replace('_', '-'),
-                            s.reason(), failed));
+                            s.reason(), failed, s.nullVariables()));
                 }
                 if (action == trust.trust().get(0) && !action.decision().deciding().isEmpty()) {
                     String label = action.decision().deciding().get(0).statement();

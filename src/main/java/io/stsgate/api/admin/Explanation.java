@@ -21,9 +21,13 @@ public record Explanation(String verdict, String errorCode, List<Check> checks, 
     public record Check(String name, String status, String message) {
     }
 
+    /**
+     * @param nullVariables for a statement that applies only because a policy variable had no value (an inverted
+     *        operator matches the null value): which variable, in words
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TrustStatement(String action, String statement, int index, String effect, String decision,
-            String message, FailedCondition failedCondition) {
+            String message, FailedCondition failedCondition, String nullVariables) {
     }
 
     /** A condition that did not hold: the operator and key as written, and the values the policy expects. */

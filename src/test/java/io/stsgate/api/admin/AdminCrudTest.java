@@ -184,8 +184,40 @@ class AdminCrudTest {
         String account = createAccount();
 
         createRole(account, "{\"name\": \"broken\", \"trustPolicy\": {\"Statement\": [{\"Effect\": \"Maybe\"}]}}")
-                .statusCode(400).body("error.code", equalTo("ValidationError"))
+                .statusCode(400).body("error.code", equalTo("MalformedPolicyDocument"))
                 .body("error.message", containsString("'broken': trustPolicy"));
+    }
+
+    @Test
+    void aTrustPolicyWithNotPrincipalIsRefusedOnCreateNamingStatementAndElement() {
+        String account = createAccount();
+
+        createRole(account, notPrincipalRole(account, "Allow")).statusCode(400)
+                .body("error.code", equalTo("MalformedPolicyDocument"))
+                .body("error.message", containsString("'open': trustPolicy: Statement 'Others' (index 0): element "
+                        + "'NotPrincipal' is not allowed in a role trust policy"));
+        given().get(ACCOUNTS + "/" + account + "/roles/open").then().statusCode(404);
+    }
+
+    @Test
+    void aTrustPolicyWithNotPrincipalIsRefusedOnReplaceAndTheRoleIsUnchanged() {
+        String account = createAccount();
+        createRole(account, role(account, "open")).statusCode(201);
+
+        json().header("If-Match", "\"1\"").body(notPrincipalRole(account, "Deny"))
+                .put(ACCOUNTS + "/" + account + "/roles/open").then().statusCode(400)
+                .body("error.code", equalTo("MalformedPolicyDocument"))
+                .body("error.message", containsString("Statement 'Others' (index 0): element 'NotPrincipal' is not "
+                        + "allowed in a role trust policy"));
+        given().get(ACCOUNTS + "/" + account + "/roles/open").then().statusCode(200).header("ETag", "\"1\"")
+                .body("trustPolicy.Statement[0].Principal.AWS", equalTo(account));
+    }
+
+    private static String notPrincipalRole(String account, String effect) {
+        return """
+                {"name": "open", "trustPolicy": {"Version": "2012-10-17", "Statement": [{"Sid": "Others",
+                  "Effect": "%s", "NotPrincipal": {"AWS": "arn:aws:iam::%s:root"}, "Action": "sts:AssumeRole"}]}}
+                """.formatted(effect, account);
     }
 
     @Test

@@ -64,6 +64,27 @@ class ExplainWebIdentityTest {
     }
 
     @Test
+    @TestSecurity(user = "reader", roles = "stsgate-auditor")
+    void aDenyThatFiredOnAVariableWithoutAValueNamesTheVariable() {
+        JsonPath explanation = explain(StaticIdpResource.DEPARTMENT_ROLE, idp.signed(idp.token()));
+
+        assertThat(explanation.getString("verdict")).isEqualTo("deny");
+        assertThat(explanation.getString("errorCode")).isEqualTo("AccessDenied");
+        List<Map<String, Object>> statements = explanation.getList("trustStatements");
+        assertThat(statements).anySatisfy(statement -> {
+            assertThat(statement).containsEntry("statement", "DepartmentSubjects").containsEntry("decision", "applies");
+            assertThat((String) statement.get("nullVariables")).isEqualTo("condition StringNotEquals on "
+                    + CLAIM_PREFIX + "sub matched because policy variable ${aws:RequestTag/department} has no value "
+                    + "(an inverted operator matches the null value)");
+        });
+        assertThat(statements).filteredOn(statement -> "App".equals(statement.get("statement")))
+                .allSatisfy(statement -> assertThat(statement).doesNotContainKey("nullVariables"));
+        assertThat(explanation.getList("advice", String.class)).anySatisfy(advice -> assertThat(advice)
+                .startsWith("statement DepartmentSubjects denies sts:AssumeRoleWithWebIdentity because condition")
+                .contains("${aws:RequestTag/department} has no value"));
+    }
+
+    @Test
     @TestSecurity(user = "ops", roles = "stsgate-admin")
     void aTokenSignedByAnotherKeyFailsTheSignatureCheck() throws Exception {
         var generator = KeyPairGenerator.getInstance("RSA");

@@ -27,6 +27,8 @@ public class StaticIdpResource implements QuarkusTestResourceLifecycleManager {
     static final String UNTRUSTING_ROLE = "arn:aws:iam::555555555555:role/not-for-this-idp";
     /** Trusts the provider but not with session tags (no sts:TagSession). */
     static final String NO_TAGS_ROLE = "arn:aws:iam::555555555555:role/no-session-tags";
+    /** Denies every subject not equal to the department tag, which the tokens do not carry. */
+    static final String DEPARTMENT_ROLE = "arn:aws:iam::555555555555:role/department-subjects";
     static final String KEY_ID = "static-1";
     private static final Path DIRECTORY = Path.of("target", "static-idp").toAbsolutePath();
 
@@ -73,6 +75,21 @@ public class StaticIdpResource implements QuarkusTestResourceLifecycleManager {
                                   Effect: Allow
                                   Principal: { Federated: "%4$s" }
                                   Action: sts:AssumeRoleWithWebIdentity
+                          - name: department-subjects
+                            trustPolicy:
+                              Version: "2012-10-17"
+                              Statement:
+                                - Sid: App
+                                  Effect: Allow
+                                  Principal: { Federated: "%4$s" }
+                                  Action: ["sts:AssumeRoleWithWebIdentity", "sts:TagSession"]
+                                - Sid: DepartmentSubjects
+                                  Effect: Deny
+                                  Principal: { Federated: "%4$s" }
+                                  Action: ["sts:AssumeRoleWithWebIdentity", "sts:TagSession"]
+                                  Condition:
+                                    StringNotEquals:
+                                      "idp.stsgate.test/realms/apps:sub": "${aws:RequestTag/department}"
                           - name: not-for-this-idp
                             trustPolicy:
                               Version: "2012-10-17"
