@@ -34,6 +34,8 @@ public enum ReasonCode {
     MFA_DEVICE_UNKNOWN,
     MFA_CODE_INVALID,
     MFA_CODE_REUSED,
+    /** Too many refused codes: the device is locked and every code is refused unchecked until the lock ends. */
+    MFA_DEVICE_LOCKED,
     SOURCE_IDENTITY_IMMUTABLE,
     TAG_CONFLICT,
     POLICY_ARN_UNKNOWN,

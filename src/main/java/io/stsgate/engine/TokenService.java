@@ -44,13 +44,14 @@ public final class TokenService {
     private final Clock clock;
 
     public TokenService(Directory directory, PolicyEvaluator evaluator, io.stsgate.directory.MfaUsage mfaUsage,
+            io.stsgate.directory.MfaFailures mfaFailures, io.stsgate.directory.MfaLockout mfaLockout,
             CredentialMint mint, AuthorizationMessages authorizationMessages, Clock clock) {
         this.directory = directory;
         this.evaluator = evaluator;
         this.sessionPolicies = new SessionPolicies(directory);
         this.permissions = new CallerPermissions(directory, evaluator, sessionPolicies);
         this.conditionKeys = new ConditionKeys(directory, clock);
-        this.mfa = new MfaCheck(directory, mfaUsage, clock);
+        this.mfa = new MfaCheck(directory, mfaUsage, mfaFailures, mfaLockout, clock);
         this.mint = mint;
         this.authorizationMessages = authorizationMessages;
         this.clock = clock;

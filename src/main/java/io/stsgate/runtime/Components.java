@@ -12,6 +12,8 @@ import io.stsgate.crypto.Keyring;
 import io.stsgate.crypto.SecretKeyDerivation;
 import io.stsgate.crypto.TokenSealer;
 import io.stsgate.directory.Directory;
+import io.stsgate.directory.MfaFailures;
+import io.stsgate.directory.MfaLockout;
 import io.stsgate.directory.MfaUsage;
 import io.stsgate.engine.AuthorizationMessages;
 import io.stsgate.engine.CredentialMint;
@@ -74,9 +76,15 @@ public class Components {
 
     @Produces
     @Singleton
-    TokenService tokenService(Directory directory, PolicyEvaluator evaluator, MfaUsage mfaUsage, CredentialMint mint,
-            AuthorizationMessages messages, Clock clock) {
-        return new TokenService(directory, evaluator, mfaUsage, mint, messages, clock);
+    TokenService tokenService(Directory directory, PolicyEvaluator evaluator, MfaUsage mfaUsage,
+            MfaFailures mfaFailures, StsgateConfig config, CredentialMint mint, AuthorizationMessages messages,
+            Clock clock) {
+        return new TokenService(directory, evaluator, mfaUsage, mfaFailures, mfaLockout(config), mint, messages,
+                clock);
+    }
+
+    static MfaLockout mfaLockout(StsgateConfig config) {
+        return new MfaLockout(config.mfa().maxFailures(), config.mfa().failureWindow(), config.mfa().lockDuration());
     }
 
     @Produces
