@@ -25,6 +25,10 @@ public enum ReasonCode {
     SUBJECT_SESSIONS_REVOKED,
     /** The session's source identity had its sessions revoked. */
     SOURCE_IDENTITY_SESSIONS_REVOKED,
+    /** The role or user the session was issued for no longer exists. */
+    SESSION_PRINCIPAL_DELETED,
+    /** The role or user the session was issued for was deleted and created again: same ARN, another unique id. */
+    SESSION_PRINCIPAL_REPLACED,
     ROLE_NOT_FOUND,
     CALLER_NOT_PERMITTED,
     TRUST_POLICY_DENIED,

@@ -18,6 +18,9 @@ import io.stsgate.directory.MfaUsage;
 import io.stsgate.engine.AuthorizationMessages;
 import io.stsgate.engine.CredentialMint;
 import io.stsgate.engine.CredentialVerifier;
+import io.stsgate.engine.RevocationCheck;
+import io.stsgate.engine.SessionChecks;
+import io.stsgate.engine.SessionPrincipalCheck;
 import io.stsgate.engine.TokenService;
 import io.stsgate.identity.sigv4.SigV4Verifier;
 import io.stsgate.policy.PolicyEvaluator;
@@ -85,6 +88,12 @@ public class Components {
 
     static MfaLockout mfaLockout(StsgateConfig config) {
         return new MfaLockout(config.mfa().maxFailures(), config.mfa().failureWindow(), config.mfa().lockDuration());
+    }
+
+    @Produces
+    @Singleton
+    SessionChecks sessionChecks(RevocationCheck revocations, Directory directory) {
+        return new SessionChecks(revocations, new SessionPrincipalCheck(directory));
     }
 
     @Produces
