@@ -25,6 +25,10 @@ public enum ReasonCode {
     SUBJECT_SESSIONS_REVOKED,
     /** The session's source identity had its sessions revoked. */
     SOURCE_IDENTITY_SESSIONS_REVOKED,
+    /** The role or user the session was issued for no longer exists. */
+    SESSION_PRINCIPAL_DELETED,
+    /** The role or user the session was issued for was deleted and created again: same ARN, another unique id. */
+    SESSION_PRINCIPAL_REPLACED,
     ROLE_NOT_FOUND,
     CALLER_NOT_PERMITTED,
     TRUST_POLICY_DENIED,
@@ -34,6 +38,8 @@ public enum ReasonCode {
     MFA_DEVICE_UNKNOWN,
     MFA_CODE_INVALID,
     MFA_CODE_REUSED,
+    /** Too many refused codes: the device is locked and every code is refused unchecked until the lock ends. */
+    MFA_DEVICE_LOCKED,
     SOURCE_IDENTITY_IMMUTABLE,
     TAG_CONFLICT,
     POLICY_ARN_UNKNOWN,

@@ -27,6 +27,8 @@ public interface StsgateConfig {
 
     Store store();
 
+    Mfa mfa();
+
     /**
      * Where people and identity providers reach stsgate: behind a reverse proxy, the proxy's URL. The browser
      * sign-in's assertion consumer service is this URL plus {@code /saml}; the SP metadata publishes it and it is
@@ -141,6 +143,21 @@ public interface StsgateConfig {
          */
         @WithDefault("PT2S")
         Duration pollInterval();
+    }
+
+    /** Brute-force protection of MFA codes, counted per device across every replica. */
+    interface Mfa {
+        /** Refused codes that lock a device, when each comes within {@link #failureWindow()} of the previous one. */
+        @WithDefault("5")
+        int maxFailures();
+
+        /** How long a refused code counts: a failure after this much quiet starts the count again. */
+        @WithDefault("PT5M")
+        Duration failureWindow();
+
+        /** How long a locked device refuses every code, even a correct one. */
+        @WithDefault("PT15M")
+        Duration lockDuration();
     }
 
     interface Audit {

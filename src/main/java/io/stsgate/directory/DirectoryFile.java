@@ -31,8 +31,9 @@ public record DirectoryFile(List<AccountEntry> accounts) {
             Map<String, String> tagClaims) {
     }
 
-    public record UserEntry(String name, String path, Map<String, String> tags, List<AccessKeyEntry> accessKeys,
-            List<MfaDeviceEntry> mfaDevices, PoliciesEntry policies) {
+    /** A user; {@code userId} ({@code AIDA…}) is assigned when the user is first stored, and kept in exports. */
+    public record UserEntry(String name, String path, String userId, Map<String, String> tags,
+            List<AccessKeyEntry> accessKeys, List<MfaDeviceEntry> mfaDevices, PoliciesEntry policies) {
     }
 
     public record AccessKeyEntry(String id, String secret, AccessKey.Status status) {
@@ -49,7 +50,8 @@ public record DirectoryFile(List<AccountEntry> accounts) {
         }
     }
 
-    public record RoleEntry(String name, String path, String description, Integer maxSessionDuration,
+    /** A role; {@code roleId} ({@code AROA…}) is assigned when the role is first stored, and kept in exports. */
+    public record RoleEntry(String name, String path, String roleId, String description, Integer maxSessionDuration,
             JsonNode trustPolicy, PoliciesEntry policies, Map<String, String> tags) {
     }
 

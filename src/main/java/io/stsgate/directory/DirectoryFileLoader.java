@@ -285,10 +285,18 @@ public final class DirectoryFileLoader {
             String at = where + " '" + name + "'";
             String path = path(entry.path(), at);
             var policies = policies(entry.policies(), at, "user " + name);
-            var user = User.of(account, path, name, tags(entry.tags(), at), policies.inline(), policies.managed());
+            if (entry.userId() != null && !UniqueIds.isUserId(entry.userId())) {
+                throw fail(at, "userId: must be AIDA followed by 17 upper-case letters or digits, or left out to "
+                        + "have one assigned");
+            }
+            var user = User.of(account, path, name, entry.userId(), tags(entry.tags(), at), policies.inline(),
+                    policies.managed());
             if (users.stream().anyMatch(u -> u.arn().equals(user.arn()))) {
                 throw fail(at, "name: duplicate user");
             }
+            users.stream().filter(u -> u.userId().equals(user.userId())).findFirst().ifPresent(other -> {
+                throw fail(at, "userId: " + user.userId() + " is already the id of " + other.arn());
+            });
             users.add(user);
             list(entry.accessKeys()).forEachIndexed((i, k) -> accessKey(user, k, at + " > accessKeys[" + i + "]"));
             list(entry.mfaDevices()).forEachIndexed((i, d) -> mfaDevice(user, d, at + " > mfaDevices[" + i + "]"));
@@ -348,11 +356,18 @@ public final class DirectoryFileLoader {
                 throw fail(at, "trustPolicy: " + e.getMessage(), e);
             }
             var policies = policies(entry.policies(), at, "role " + name);
-            var role = Role.of(account, path, name, new NamedPolicy("trust policy of " + arn, trust), policies.inline(),
-                    policies.managed(), max, tags(entry.tags(), at));
+            if (entry.roleId() != null && !UniqueIds.isRoleId(entry.roleId())) {
+                throw fail(at, "roleId: must be AROA followed by 17 upper-case letters or digits, or left out to "
+                        + "have one assigned");
+            }
+            var role = Role.of(account, path, name, entry.roleId(), new NamedPolicy("trust policy of " + arn, trust),
+                    policies.inline(), policies.managed(), max, tags(entry.tags(), at));
             if (roles.stream().anyMatch(r -> r.arn().equals(arn))) {
                 throw fail(at, "name: duplicate role");
             }
+            roles.stream().filter(r -> r.roleId().equals(role.roleId())).findFirst().ifPresent(other -> {
+                throw fail(at, "roleId: " + role.roleId() + " is already the id of " + other.arn());
+            });
             roles.add(role);
         }
 

@@ -19,10 +19,12 @@ public record Role(String accountId, String path, String name, String roleId, Na
         tags = Map.copyOf(tags);
     }
 
-    public static Role of(String accountId, String path, String name, NamedPolicy trustPolicy,
+    /** A role; {@code roleId} null for one never stored, which gets the id derived from its ARN. */
+    public static Role of(String accountId, String path, String name, String roleId, NamedPolicy trustPolicy,
             List<NamedPolicy> inlinePolicies, List<String> managedPolicyArns, int maxSessionDuration,
             Map<String, String> tags) {
-        return new Role(accountId, path, name, UniqueIds.role(Arns.role(accountId, path, name)), trustPolicy,
+        return new Role(accountId, path, name,
+                roleId != null ? roleId : UniqueIds.legacyRoleId(Arns.role(accountId, path, name)), trustPolicy,
                 inlinePolicies, managedPolicyArns, maxSessionDuration, tags);
     }
 

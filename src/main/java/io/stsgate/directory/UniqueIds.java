@@ -3,31 +3,67 @@ package io.stsgate.directory;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.regex.Pattern;
 
 /**
- * IAM-style unique ids ({@code AIDA…} for users, {@code AROA…} for roles), derived from the ARN so they stay the same
- * across restarts and replicas without being stored.
+ * IAM-style unique ids ({@code AIDA…} for users, {@code AROA…} for roles): 85 random bits, drawn when the entry is
+ * first stored and kept with it, so a role or user deleted and created again under the same name is another principal
+ * and the sessions of the first one stay dead. Entries stored before ids were kept, and files not stored yet, fall
+ * back to the id derived from the ARN that earlier versions used, so sessions issued before an upgrade stay valid.
  */
-final class UniqueIds {
+public final class UniqueIds {
 
+    public static final String USER_PREFIX = "AIDA";
+    public static final String ROLE_PREFIX = "AROA";
     private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
+    private static final int LENGTH = 17;
+    private static final Pattern USER_ID = Pattern.compile(USER_PREFIX + "[A-Z0-9]{" + LENGTH + "}");
+    private static final Pattern ROLE_ID = Pattern.compile(ROLE_PREFIX + "[A-Z0-9]{" + LENGTH + "}");
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private UniqueIds() {
     }
 
-    static String user(String arn) {
-        return "AIDA" + digest(arn);
+    public static String newUserId() {
+        return USER_PREFIX + random();
     }
 
-    static String role(String arn) {
-        return "AROA" + digest(arn);
+    public static String newRoleId() {
+        return ROLE_PREFIX + random();
+    }
+
+    public static boolean isUserId(String id) {
+        return id != null && USER_ID.matcher(id).matches();
+    }
+
+    public static boolean isRoleId(String id) {
+        return id != null && ROLE_ID.matcher(id).matches();
+    }
+
+    /** The id of a user stored without one: derived from its ARN, as before ids were stored. */
+    public static String legacyUserId(String arn) {
+        return USER_PREFIX + digest(arn);
+    }
+
+    /** The id of a role stored without one: derived from its ARN, as before ids were stored. */
+    public static String legacyRoleId(String arn) {
+        return ROLE_PREFIX + digest(arn);
+    }
+
+    private static String random() {
+        var out = new StringBuilder(LENGTH);
+        for (int i = 0; i < LENGTH; i++) {
+            out.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
+        }
+        return out.toString();
     }
 
     private static String digest(String arn) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(arn.getBytes(StandardCharsets.UTF_8));
-            var out = new StringBuilder(17);
-            for (int i = 0; i < 17; i++) {
+            var out = new StringBuilder(LENGTH);
+            for (int i = 0; i < LENGTH; i++) {
                 out.append(ALPHABET[(hash[i] & 0xff) % 32]);
             }
             return out.toString();

@@ -15,10 +15,12 @@ public record User(String accountId, String path, String name, String userId, Ma
         managedPolicyArns = List.copyOf(managedPolicyArns);
     }
 
-    public static User of(String accountId, String path, String name, Map<String, String> tags,
+    /** A user; {@code userId} null for one never stored, which gets the id derived from its ARN. */
+    public static User of(String accountId, String path, String name, String userId, Map<String, String> tags,
             List<NamedPolicy> inlinePolicies, List<String> managedPolicyArns) {
-        return new User(accountId, path, name, UniqueIds.user(Arns.user(accountId, path, name)), tags, inlinePolicies,
-                managedPolicyArns);
+        return new User(accountId, path, name,
+                userId != null ? userId : UniqueIds.legacyUserId(Arns.user(accountId, path, name)), tags,
+                inlinePolicies, managedPolicyArns);
     }
 
     public String arn() {

@@ -30,7 +30,7 @@ public final class CredentialMint {
                 draft.sourceArn(), draft.principalId(), draft.sessionName(), draft.issuedAt(), draft.expiresAt(),
                 draft.mfaAuthenticatedAt(), draft.sourceIdentity(), draft.tags(), draft.transitiveTagKeys(),
                 draft.sessionPolicy(), draft.policyArns(), draft.chained(), draft.federatedProvider(),
-                draft.federatedSubject(), draft.originArn());
+                draft.federatedSubject(), draft.originArn(), draft.sourceId());
         String secret = secrets.derive(key, accessKeyId, session.issuedAt());
         String token = sealer.seal(SessionCodec.encode(session), accessKeyId);
         return new Minted(new TemporaryCredentials(accessKeyId, secret, token, session.expiresAt()), session);

@@ -19,8 +19,12 @@ import java.util.Set;
  */
 final class SessionCodec {
 
-    /** Version 2 appends the origin ARN; version-1 tokens, issued before it, still verify. */
-    private static final int VERSION = 2;
+    /**
+     * Version 2 appends the origin ARN, version 3 the source's unique id; tokens of versions 1 and 2, issued before
+     * them, still verify.
+     */
+    private static final int VERSION = 3;
+    private static final int VERSION_2 = 2;
     private static final int VERSION_1 = 1;
     private static final int MAX_ITEMS = 64;
 
@@ -61,17 +65,18 @@ final class SessionCodec {
             writeString(out, s.federatedProvider());
             writeString(out, s.federatedSubject());
             writeString(out, s.originArn());
+            writeString(out, s.sourceId());
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory cannot fail", e);
         }
         return bytes.toByteArray();
     }
 
-    /** Decodes a sealed plaintext; empty for anything that is not a well-formed version-1 or version-2 context. */
+    /** Decodes a sealed plaintext; empty for anything that is not a well-formed context of a known version. */
     static Optional<SessionContext> decode(byte[] plaintext) {
         try (var in = new DataInputStream(new ByteArrayInputStream(plaintext))) {
             int version = in.readUnsignedByte();
-            if (version != VERSION && version != VERSION_1) {
+            if (version != VERSION && version != VERSION_2 && version != VERSION_1) {
                 return Optional.empty();
             }
             int kind = in.readUnsignedByte();
@@ -108,14 +113,15 @@ final class SessionCodec {
             boolean chained = in.readBoolean();
             String federatedProvider = readString(in);
             String federatedSubject = readString(in);
-            String originArn = version == VERSION ? readString(in) : null;
+            String originArn = version >= VERSION_2 ? readString(in) : null;
+            String sourceId = version >= VERSION ? readString(in) : null;
             if (in.available() != 0) {
                 return Optional.empty();
             }
             return Optional.of(new SessionContext(SessionKind.values()[kind], keyId, accessKeyId, accountId, arn,
                     sourceArn, principalId, sessionName, issuedAt, expiresAt,
                     mfa < 0 ? null : Instant.ofEpochSecond(mfa), sourceIdentity, tags, transitive, policy,
-                    policyArns, chained, federatedProvider, federatedSubject, originArn));
+                    policyArns, chained, federatedProvider, federatedSubject, originArn, sourceId));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

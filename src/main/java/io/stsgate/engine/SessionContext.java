@@ -23,12 +23,15 @@ import java.util.TreeSet;
  * @param originArn the IAM user at the start of the chain (the caller of AssumeRole, GetSessionToken or
  *        GetFederationToken, carried along role chaining), or null for sessions that began with federation; revoking a
  *        subject matches it
+ * @param sourceId the unique id of {@code sourceArn} when the session was issued ({@code AROA…} of the role,
+ *        {@code AIDA…} of the user), so the session is refused once that role or user is gone or was created again;
+ *        null in tokens issued before it was sealed (see {@link #sourceUniqueId()})
  */
 public record SessionContext(SessionKind kind, String keyId, String accessKeyId, String accountId, String arn,
         String sourceArn, String principalId, String sessionName, Instant issuedAt, Instant expiresAt,
         Instant mfaAuthenticatedAt, String sourceIdentity, List<SessionTag> tags, Set<String> transitiveTagKeys,
         String sessionPolicy, List<String> policyArns, boolean chained, String federatedProvider,
-        String federatedSubject, String originArn) {
+        String federatedSubject, String originArn, String sourceId) {
 
     public SessionContext(SessionKind kind, String keyId, String accessKeyId, String accountId, String arn,
             String sourceArn, String principalId, String sessionName, Instant issuedAt, Instant expiresAt,
@@ -37,7 +40,17 @@ public record SessionContext(SessionKind kind, String keyId, String accessKeyId,
             String federatedSubject) {
         this(kind, keyId, accessKeyId, accountId, arn, sourceArn, principalId, sessionName, issuedAt, expiresAt,
                 mfaAuthenticatedAt, sourceIdentity, tags, transitiveTagKeys, sessionPolicy, policyArns, chained,
-                federatedProvider, federatedSubject, null);
+                federatedProvider, federatedSubject, null, null);
+    }
+
+    public SessionContext(SessionKind kind, String keyId, String accessKeyId, String accountId, String arn,
+            String sourceArn, String principalId, String sessionName, Instant issuedAt, Instant expiresAt,
+            Instant mfaAuthenticatedAt, String sourceIdentity, List<SessionTag> tags, Set<String> transitiveTagKeys,
+            String sessionPolicy, List<String> policyArns, boolean chained, String federatedProvider,
+            String federatedSubject, String originArn) {
+        this(kind, keyId, accessKeyId, accountId, arn, sourceArn, principalId, sessionName, issuedAt, expiresAt,
+                mfaAuthenticatedAt, sourceIdentity, tags, transitiveTagKeys, sessionPolicy, policyArns, chained,
+                federatedProvider, federatedSubject, originArn, null);
     }
 
     public SessionContext {
@@ -46,6 +59,23 @@ public record SessionContext(SessionKind kind, String keyId, String accessKeyId,
         keys.addAll(transitiveTagKeys);
         transitiveTagKeys = java.util.Collections.unmodifiableSet(keys);
         policyArns = List.copyOf(policyArns);
+    }
+
+    /**
+     * The unique id of the role or user this session was issued for: the sealed one, or in older tokens the one the
+     * principal id carries ({@code AROA…:session}, the user id); null for older federated-user tokens, which carry
+     * none.
+     */
+    public String sourceUniqueId() {
+        if (sourceId != null) {
+            return sourceId;
+        }
+        return switch (kind) {
+            case ASSUMED_ROLE -> principalId == null || principalId.indexOf(':') < 0 ? null
+                    : principalId.substring(0, principalId.indexOf(':'));
+            case USER_SESSION -> principalId;
+            case FEDERATED_USER -> null;
+        };
     }
 
     public Optional<Instant> mfaAuthenticated() {

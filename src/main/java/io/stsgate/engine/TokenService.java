@@ -44,13 +44,14 @@ public final class TokenService {
     private final Clock clock;
 
     public TokenService(Directory directory, PolicyEvaluator evaluator, io.stsgate.directory.MfaUsage mfaUsage,
+            io.stsgate.directory.MfaFailures mfaFailures, io.stsgate.directory.MfaLockout mfaLockout,
             CredentialMint mint, AuthorizationMessages authorizationMessages, Clock clock) {
         this.directory = directory;
         this.evaluator = evaluator;
         this.sessionPolicies = new SessionPolicies(directory);
         this.permissions = new CallerPermissions(directory, evaluator, sessionPolicies);
         this.conditionKeys = new ConditionKeys(directory, clock);
-        this.mfa = new MfaCheck(directory, mfaUsage, clock);
+        this.mfa = new MfaCheck(directory, mfaUsage, mfaFailures, mfaLockout, clock);
         this.mint = mint;
         this.authorizationMessages = authorizationMessages;
         this.clock = clock;
@@ -106,7 +107,8 @@ public final class TokenService {
                 role.roleId() + ":" + cmd.roleSessionName(), cmd.roleSessionName(), now, now.plusSeconds(duration),
                 mfaAt, sourceIdentity, tags.tags(), tags.transitiveKeys(), cmd.policy(), cmd.policyArns(), chained,
                 inheritedSession == null ? null : inheritedSession.federatedProvider(),
-                inheritedSession == null ? null : inheritedSession.federatedSubject(), originOf(caller));
+                inheritedSession == null ? null : inheritedSession.federatedSubject(), originOf(caller),
+                role.roleId());
         return issue(draft, packed, audit);
     }
 
@@ -144,7 +146,7 @@ public final class TokenService {
                 Arns.assumedRole(role.accountId(), role.name(), cmd.roleSessionName()), role.arn(),
                 role.roleId() + ":" + cmd.roleSessionName(), cmd.roleSessionName(), now, now.plusSeconds(duration),
                 null, principal.sourceIdentity(), tags.tags(), tags.transitiveKeys(), cmd.policy(), cmd.policyArns(),
-                false, principal.providerArn(), principal.subject());
+                false, principal.providerArn(), principal.subject(), null, role.roleId());
         return issue(draft, packed, audit);
     }
 
@@ -271,7 +273,7 @@ public final class TokenService {
         Instant now = now();
         var draft = new SessionContext(SessionKind.USER_SESSION, null, null, user.accountId(), user.arn(),
                 user.arn(), user.user().userId(), null, now, now.plusSeconds(duration), mfaAt, null, List.of(),
-                Set.of(), null, List.of(), false, null, null, user.arn());
+                Set.of(), null, List.of(), false, null, null, user.arn(), user.user().userId());
         return issue(draft, null, audit);
     }
 
@@ -299,7 +301,8 @@ public final class TokenService {
         Instant now = now();
         var draft = new SessionContext(SessionKind.FEDERATED_USER, null, null, user.accountId(), federatedArn,
                 user.arn(), user.accountId() + ":" + cmd.name(), cmd.name(), now, now.plusSeconds(duration), null,
-                null, tags.tags(), Set.of(), cmd.policy(), cmd.policyArns(), false, null, null, user.arn());
+                null, tags.tags(), Set.of(), cmd.policy(), cmd.policyArns(), false, null, null, user.arn(),
+                user.user().userId());
         return issue(draft, packed, audit);
     }
 

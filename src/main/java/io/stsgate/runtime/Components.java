@@ -12,10 +12,15 @@ import io.stsgate.crypto.Keyring;
 import io.stsgate.crypto.SecretKeyDerivation;
 import io.stsgate.crypto.TokenSealer;
 import io.stsgate.directory.Directory;
+import io.stsgate.directory.MfaFailures;
+import io.stsgate.directory.MfaLockout;
 import io.stsgate.directory.MfaUsage;
 import io.stsgate.engine.AuthorizationMessages;
 import io.stsgate.engine.CredentialMint;
 import io.stsgate.engine.CredentialVerifier;
+import io.stsgate.engine.RevocationCheck;
+import io.stsgate.engine.SessionChecks;
+import io.stsgate.engine.SessionPrincipalCheck;
 import io.stsgate.engine.TokenService;
 import io.stsgate.identity.sigv4.SigV4Verifier;
 import io.stsgate.policy.PolicyEvaluator;
@@ -74,9 +79,21 @@ public class Components {
 
     @Produces
     @Singleton
-    TokenService tokenService(Directory directory, PolicyEvaluator evaluator, MfaUsage mfaUsage, CredentialMint mint,
-            AuthorizationMessages messages, Clock clock) {
-        return new TokenService(directory, evaluator, mfaUsage, mint, messages, clock);
+    TokenService tokenService(Directory directory, PolicyEvaluator evaluator, MfaUsage mfaUsage,
+            MfaFailures mfaFailures, StsgateConfig config, CredentialMint mint, AuthorizationMessages messages,
+            Clock clock) {
+        return new TokenService(directory, evaluator, mfaUsage, mfaFailures, mfaLockout(config), mint, messages,
+                clock);
+    }
+
+    static MfaLockout mfaLockout(StsgateConfig config) {
+        return new MfaLockout(config.mfa().maxFailures(), config.mfa().failureWindow(), config.mfa().lockDuration());
+    }
+
+    @Produces
+    @Singleton
+    SessionChecks sessionChecks(RevocationCheck revocations, Directory directory) {
+        return new SessionChecks(revocations, new SessionPrincipalCheck(directory));
     }
 
     @Produces

@@ -22,6 +22,7 @@ import io.stsgate.crypto.TokenSealer;
 import io.stsgate.directory.store.DirectoryEntries;
 import io.stsgate.directory.store.DirectoryStore;
 import io.stsgate.directory.store.JdbcDirectoryStore;
+import io.stsgate.directory.store.JdbcMfaFailures;
 import io.stsgate.directory.store.JdbcOneTimeUse;
 import io.stsgate.directory.store.StoreChanges;
 import io.stsgate.directory.store.StoreDialect;
@@ -99,6 +100,12 @@ public class StoreSource {
     @Singleton
     JdbcOneTimeUse oneTimeUse(@Store DataSource dataSource, Clock clock) {
         return new JdbcOneTimeUse(dataSource, clock);
+    }
+
+    @Produces
+    @Singleton
+    JdbcMfaFailures mfaFailures(@Store DataSource dataSource) {
+        return new JdbcMfaFailures(dataSource);
     }
 
     @PreDestroy

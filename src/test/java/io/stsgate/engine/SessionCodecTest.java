@@ -28,6 +28,31 @@ class SessionCodecTest {
     }
 
     @Test
+    void encodeThenDecodeKeepsTheSourceUniqueId() {
+        var session = TestSessions.of(SessionKind.FEDERATED_USER, "arn:aws:iam::111111111111:user/alice",
+                "111111111111:fed", "AIDAABCDEFGHIJKLMNOPQ");
+
+        var decoded = SessionCodec.decode(SessionCodec.encode(session)).orElseThrow();
+
+        assertThat(decoded).isEqualTo(session);
+        assertThat(decoded.sourceUniqueId()).isEqualTo("AIDAABCDEFGHIJKLMNOPQ");
+    }
+
+    @Test
+    void aVersion2TokenStillDecodesAndItsPrincipalIdNamesTheRoleId() {
+        var session = TestSessions.roleSession(Instant.parse("2026-01-01T00:00:00Z"), 3600);
+        byte[] v3 = SessionCodec.encode(session);
+        // Version 2 ends before the source id, which this session leaves out (one "absent" byte).
+        byte[] v2 = Arrays.copyOf(v3, v3.length - 1);
+        v2[0] = 2;
+
+        var decoded = SessionCodec.decode(v2).orElseThrow();
+
+        assertThat(decoded.sourceId()).isNull();
+        assertThat(decoded.sourceUniqueId()).isEqualTo("AROAEXAMPLEEXAMPLE1");
+    }
+
+    @Test
     void decodeWhenVersionIsUnknownThenEmpty() {
         byte[] bytes = SessionCodec.encode(TestSessions.roleSession(Instant.EPOCH, 900));
         bytes[0] = 9;

@@ -19,4 +19,12 @@ final class TestSessions {
                 "{\"Version\":\"2012-10-17\",\"Statement\":[]}", List.of("arn:aws:iam::222222222222:policy/ReadOnly"),
                 true, null, null);
     }
+
+    /** A session of {@code kind} for {@code sourceArn}, issued for unique id {@code sourceId} (null: none sealed). */
+    static SessionContext of(SessionKind kind, String sourceArn, String principalId, String sourceId) {
+        Instant issuedAt = Instant.parse("2026-01-01T00:00:00Z");
+        return new SessionContext(kind, "k1", "ASIAAAAAAAAAAAAAAAAA", "111111111111", sourceArn, sourceArn,
+                principalId, "name", issuedAt, issuedAt.plusSeconds(900), null, null, List.of(), Set.of(), null,
+                List.of(), false, null, null, null, sourceId);
+    }
 }

@@ -207,7 +207,7 @@ class ReplicasIT {
         var entries = new DirectoryEntries(new StoredSecrets(new TokenSealer(keyring, KeyPurpose.STORED_SECRET)));
         var store = new JdbcDirectoryStore(TestPostgres.dataSource(schema), StoreDialect.POSTGRESQL,
                 new StoreChanges(), Clock.systemUTC());
-        var role = new DirectoryFile.RoleEntry(name, null, null, null,
+        var role = new DirectoryFile.RoleEntry(name, null, null, null, null,
                 new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(java.util.Map.of("Version", "2012-10-17",
                         "Statement", java.util.List.of(java.util.Map.of("Effect", "Allow", "Principal",
                                 java.util.Map.of("AWS", "arn:aws:iam::444444444444:root"), "Action",

@@ -2,6 +2,8 @@ package io.stsgate.api.admin;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -32,8 +34,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.stsgate.config.StsgateConfig;
 import io.stsgate.crypto.LongTermSecrets;
 import io.stsgate.directory.DirectoryFile.MfaDeviceEntry;
+import io.stsgate.directory.MfaFailures;
+import io.stsgate.directory.MfaLockout;
 import io.stsgate.directory.store.DirectoryEntries.NewEntry;
 import io.stsgate.directory.store.StoredEntry;
 
@@ -41,7 +46,8 @@ import io.stsgate.directory.store.StoredEntry;
  * Virtual MFA devices of a user, addressed by device name (serial number {@code arn:aws:iam::ACCOUNT:mfa/NAME}).
  * stsgate generates the TOTP seed and shows it once, with an {@code otpauth://} URI for authenticator apps. The seed
  * is a device's only content, so its PUT re-seeds it (a lost or re-enrolled phone): a fresh seed, shown once, under
- * the same serial number, so roles and policies naming the device keep working while codes of the old seed stop.
+ * the same serial number, so roles and policies naming the device keep working while codes of the old seed stop. Its
+ * {@code lock} sub-resource shows and clears the brute-force lock.
  */
 @Path("/admin/v1/accounts/{accountId}/users/{userName}/mfa-devices")
 @Tag(name = "MFA devices")
@@ -61,6 +67,18 @@ public class MfaDeviceResource {
 
     @Inject
     FileEntries entries;
+
+    @Inject
+    MfaFailures failures;
+
+    @Inject
+    StsgateConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AdminChangeLog changeLog;
 
     @GET
     @Operation(summary = "List the MFA devices of a user", description = "Serial numbers only, never seeds. Ordered "
@@ -148,6 +166,42 @@ public class MfaDeviceResource {
         long version = EntityTags.expectedVersion(ifMatch);
         UserEntries.MFA_DEVICES.delete(directory, accountId, userName, deviceName, version);
         return EntryResponses.deleted();
+    }
+
+    @GET
+    @Path("{deviceName}/lock")
+    @Operation(summary = "Read an MFA device's lock", description = "Whether refused codes locked the device (then "
+            + "every code is refused until lockedUntil, even a correct one), and how many refused codes count "
+            + "towards the next lock (stsgate.mfa.max-failures within stsgate.mfa.failure-window).")
+    @APIResponse(responseCode = "200", description = "The lock: serialNumber, locked, lockedUntil, failures, "
+            + "lastFailureAt", content = @Content(schema = @Schema(implementation = MfaDeviceLockView.class)))
+    @APIResponse(responseCode = "404", description = "No such account, user or device of that user")
+    public MfaDeviceLockView lock(@PathParam("accountId") String accountId, @PathParam("userName") String userName,
+            @PathParam("deviceName") String deviceName) {
+        StoredEntry device = UserEntries.MFA_DEVICES.find(directory.read(), accountId, userName, deviceName);
+        return MfaDeviceLockView.of(failures.state(device.key()), lockout(), clock.instant());
+    }
+
+    @DELETE
+    @Path("{deviceName}/lock")
+    @RolesAllowed(AdminSecurity.ADMIN)
+    @Operation(summary = "Clear an MFA device's lock", description = "Ends the lock at once and forgets the refused "
+            + "codes counted so far, on every replica: for a user who locked their own device. Logged as an admin "
+            + "change. Answers 204 whether or not the device was locked.")
+    @APIResponse(responseCode = "204", description = "The device accepts codes again")
+    @APIResponse(responseCode = "404", description = "No such account, user or device of that user")
+    public Response clearLock(@PathParam("accountId") String accountId, @PathParam("userName") String userName,
+            @PathParam("deviceName") String deviceName) {
+        StoredEntry device = UserEntries.MFA_DEVICES.find(directory.read(), accountId, userName, deviceName);
+        if (failures.clear(device.key())) {
+            changeLog.committed(List.of(AdminChange.lockCleared(device)));
+        }
+        return EntryResponses.deleted();
+    }
+
+    private MfaLockout lockout() {
+        return new MfaLockout(config.mfa().maxFailures(), config.mfa().failureWindow(),
+                config.mfa().lockDuration());
     }
 
     private static MfaDeviceEntry refuseSeed(MfaDeviceEntry requested) {

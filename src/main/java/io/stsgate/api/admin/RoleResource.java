@@ -40,6 +40,9 @@ import io.stsgate.directory.store.StoredEntry;
 @Produces(MediaType.APPLICATION_JSON)
 public class RoleResource {
 
+    /** The unique id ({@code AIDA…}/{@code AROA…}) is assigned when the entry is created and never changes. */
+    private static final Set<String> ASSIGNED = Set.of("roleId");
+
     @Inject
     AdminDirectory directory;
 
@@ -73,7 +76,8 @@ public class RoleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(AdminSecurity.ADMIN)
     @Operation(summary = "Create a role", description = "Body: a role of the directory file (name, path, "
-            + "description, maxSessionDuration, trustPolicy, policies, tags).")
+            + "description, maxSessionDuration, trustPolicy, policies, tags). stsgate assigns a random roleId "
+            + "(AROA...); a role deleted and created again gets a new one, so sessions of the old role stay refused.")
     @APIResponse(responseCode = "201", description = "Created; Location and ETag headers")
     @APIResponse(responseCode = "400", description = "Invalid body (a policy, a missing managed policy, ...); "
             + "the message names the field")
@@ -82,7 +86,7 @@ public class RoleResource {
     public Response create(@PathParam("accountId") String accountId,
             @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RoleEntry.class))) String body,
             @Context UriInfo uri) {
-        RoleEntry role = EntryBody.read(body, RoleEntry.class, Set.of());
+        RoleEntry role = EntryBody.read(body, RoleEntry.class, ASSIGNED);
         String name = EntryRules.required(role.name(), "name");
         NewEntry entry = entries.role(accountId, role);
         StoredEntry created = directory.change(edit -> {
@@ -98,8 +102,8 @@ public class RoleResource {
     @Path("{roleName}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(AdminSecurity.ADMIN)
-    @Operation(summary = "Replace a role", description = "The whole role (name and path unchanged); If-Match must "
-            + "carry the ETag read last.")
+    @Operation(summary = "Replace a role", description = "The whole role (name and path unchanged; roleId is kept "
+            + "and ignored in the body); If-Match must carry the ETag read last.")
     @APIResponse(responseCode = "200", description = "Replaced; the new ETag")
     @APIResponse(responseCode = "400", description = "Invalid body or If-Match")
     @APIResponse(responseCode = "404", description = "No such account or role")
@@ -109,7 +113,7 @@ public class RoleResource {
             @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RoleEntry.class))) String body) {
         long version = EntityTags.expectedVersion(ifMatch);
-        RoleEntry role = EntryBody.read(body, RoleEntry.class, Set.of());
+        RoleEntry role = EntryBody.read(body, RoleEntry.class, ASSIGNED);
         EntryRules.sameAsUrl("name", role.name(), roleName);
         NewEntry entry = entries.role(accountId, role);
         StoredEntry replaced = directory.change(edit -> {

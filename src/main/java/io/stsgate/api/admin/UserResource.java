@@ -42,6 +42,9 @@ import io.stsgate.directory.store.StoredEntry;
 @Produces(MediaType.APPLICATION_JSON)
 public class UserResource {
 
+    /** The unique id ({@code AIDA…}/{@code AROA…}) is assigned when the entry is created and never changes. */
+    private static final Set<String> ASSIGNED = Set.of("userId");
+
     @Inject
     AdminDirectory directory;
 
@@ -75,7 +78,9 @@ public class UserResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(AdminSecurity.ADMIN)
     @Operation(summary = "Create a user", description = "Body: a user of the directory file (name, path, tags, "
-            + "policies) without accessKeys and mfaDevices, which are created under the user's URL.")
+            + "policies) without accessKeys and mfaDevices, which are created under the user's URL. stsgate assigns a random "
+            + "userId (AIDA...); a user deleted and created again gets a new one, so the old user's sessions stay "
+            + "refused.")
     @APIResponse(responseCode = "201", description = "Created; Location and ETag headers")
     @APIResponse(responseCode = "400", description = "Invalid body; error.field names the field")
     @APIResponse(responseCode = "404", description = "No such account")
@@ -83,7 +88,7 @@ public class UserResource {
     public Response create(@PathParam("accountId") String accountId,
             @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UserEntry.class))) String body,
             @Context UriInfo uri) {
-        UserEntry user = withoutCredentials(EntryBody.read(body, UserEntry.class, Set.of()));
+        UserEntry user = withoutCredentials(EntryBody.read(body, UserEntry.class, ASSIGNED));
         String name = EntryRules.required(user.name(), "name");
         NewEntry entry = entries.user(accountId, user);
         StoredEntry created = directory.change(edit -> {
@@ -99,8 +104,8 @@ public class UserResource {
     @Path("{userName}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(AdminSecurity.ADMIN)
-    @Operation(summary = "Replace a user", description = "The whole user (name and path unchanged); If-Match must "
-            + "carry the ETag read last.")
+    @Operation(summary = "Replace a user", description = "The whole user (name and path unchanged; userId is kept "
+            + "and ignored in the body); If-Match must carry the ETag read last.")
     @APIResponse(responseCode = "200", description = "Replaced; the new ETag")
     @APIResponse(responseCode = "400", description = "Invalid body or If-Match")
     @APIResponse(responseCode = "404", description = "No such account or user")
@@ -110,7 +115,7 @@ public class UserResource {
             @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UserEntry.class))) String body) {
         long version = EntityTags.expectedVersion(ifMatch);
-        UserEntry user = withoutCredentials(EntryBody.read(body, UserEntry.class, Set.of()));
+        UserEntry user = withoutCredentials(EntryBody.read(body, UserEntry.class, ASSIGNED));
         EntryRules.sameAsUrl("name", user.name(), userName);
         NewEntry entry = entries.user(accountId, user);
         StoredEntry replaced = directory.change(edit -> {

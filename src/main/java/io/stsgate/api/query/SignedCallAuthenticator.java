@@ -9,7 +9,7 @@ import io.stsgate.directory.Directory;
 import io.stsgate.engine.Caller;
 import io.stsgate.engine.CredentialVerifier;
 import io.stsgate.engine.ErrorCode;
-import io.stsgate.engine.RevocationCheck;
+import io.stsgate.engine.SessionChecks;
 import io.stsgate.engine.SessionKind;
 import io.stsgate.engine.StsException;
 import io.stsgate.identity.sigv4.CredentialResolver;
@@ -33,12 +33,13 @@ public class SignedCallAuthenticator {
     @Inject
     CredentialVerifier credentials;
     @Inject
-    RevocationCheck revocations;
+    SessionChecks sessionChecks;
 
     /**
      * The caller of a signed request for {@code action} (e.g. {@code GetCallerIdentity}); its ARN goes into
-     * {@code audit}. A temporary credential is refused when revoked, but only after the signature proved the caller
-     * holds its secret, so a revocation is never disclosed to someone who merely saw an access key id.
+     * {@code audit}. A temporary credential is refused when revoked or when its role or user is gone (the engine's
+     * {@link SessionChecks}), but only after the signature proved the caller holds its secret, so neither is ever
+     * disclosed to someone who merely saw an access key id.
      */
     public Caller authenticate(SignedRequest request, String action, AuditDraft audit) {
         var attempt = new Attempt();
@@ -52,7 +53,7 @@ public class SignedCallAuthenticator {
                     // another role records that one instead.
                     audit.role(session.session().sourceArn());
                 }
-                revocations.requireNotRevoked(session.session(), "sts:" + action);
+                sessionChecks.requireUsable(session.session(), "sts:" + action);
             }
             return caller;
         }

@@ -74,7 +74,7 @@ public final class DirectoryEntries {
             }
             for (UserEntry user : list(account.users())) {
                 entries.add(new NewEntry(userId(id, user), id, tree(new UserEntry(user.name(), user.path(),
-                        user.tags(), null, null, user.policies()))));
+                        user.userId(), user.tags(), null, null, user.policies()))));
                 for (AccessKeyEntry key : list(user.accessKeys())) {
                     entries.add(accessKey(id, user.name(), key));
                 }
@@ -131,9 +131,9 @@ public final class DirectoryEntries {
             switch (entry.kind()) {
                 case ACCOUNT -> {
                 }
-                case USER -> parts.users.put(read(entry, UserEntry.class).name(), new UserParts(read(entry,
+                case USER -> parts.users.put(read(entry, UserEntry.class).name(), new UserParts(read(withId(entry),
                         UserEntry.class)));
-                case ROLE -> parts.roles.add(read(entry, RoleEntry.class));
+                case ROLE -> parts.roles.add(read(withId(entry), RoleEntry.class));
                 case MANAGED_POLICY -> parts.managedPolicies.add(read(entry, ManagedPolicyEntry.class));
                 case OIDC_PROVIDER -> parts.oidcProviders.add(read(entry, OidcProviderEntry.class));
                 case SAML_PROVIDER -> parts.samlProviders.add(read(entry, SamlProviderEntry.class));
@@ -210,6 +210,14 @@ public final class DirectoryEntries {
         return JSON.valueToTree(entry);
     }
 
+    /** The entry with its unique id in the body, derived for one stored before ids were kept, so exports show it. */
+    private static StoredEntry withId(StoredEntry entry) {
+        ObjectNode body = entry.body();
+        body.put(EntryUniqueIds.field(entry.kind()), EntryUniqueIds.idOf(entry));
+        return new StoredEntry(entry.kind(), entry.key(), entry.accountId(), body, entry.version(), entry.createdAt(),
+                entry.updatedAt());
+    }
+
     private static <T> T read(StoredEntry entry, Class<T> type) {
         return read(entry.id(), entry.body(), type);
     }
@@ -255,7 +263,8 @@ public final class DirectoryEntries {
         }
 
         UserEntry toEntry() {
-            return new UserEntry(user.name(), user.path(), user.tags(), accessKeys, mfaDevices, user.policies());
+            return new UserEntry(user.name(), user.path(), user.userId(), user.tags(), accessKeys, mfaDevices,
+                    user.policies());
         }
     }
 }

@@ -11,7 +11,8 @@ import io.stsgate.directory.store.DirectoryEntries.NewEntry;
 
 /**
  * What applying a declarative file changes in the store: entries to create, to update and to delete so that the store
- * matches the file. A secret left out of the file (as an export writes it) keeps the stored secret.
+ * matches the file. A secret left out of the file (as an export writes it) keeps the stored secret, and a role or
+ * user left without its unique id keeps the stored id.
  */
 public record DirectoryPlan(List<Step> steps) {
 
@@ -54,7 +55,7 @@ public record DirectoryPlan(List<Step> steps) {
                 steps.add(new Step(Action.CREATE, entry.id(), entry));
                 continue;
             }
-            NewEntry merged = keepStoredSecrets(entry, stored);
+            NewEntry merged = keepStoredId(keepStoredSecrets(entry, stored), stored);
             if (!sameContent(merged, stored, secrets)) {
                 steps.add(new Step(Action.UPDATE, entry.id(), merged));
             }
@@ -90,6 +91,11 @@ public record DirectoryPlan(List<Step> steps) {
         var text = new StringBuilder();
         steps.forEach(step -> text.append(step).append('\n'));
         return text.toString();
+    }
+
+    /** A file without ids changes none; one naming another id is refused before anything is written. */
+    private static NewEntry keepStoredId(NewEntry entry, StoredEntry stored) {
+        return new NewEntry(entry.id(), entry.accountId(), EntryUniqueIds.forPlan(stored, entry.body()));
     }
 
     private static NewEntry keepStoredSecrets(NewEntry entry, StoredEntry stored) {

@@ -134,10 +134,11 @@ public final class JdbcDirectoryStore implements DirectoryStore {
         }
 
         @Override
-        public StoredEntry insert(EntryId id, String accountId, ObjectNode body) {
+        public StoredEntry insert(EntryId id, String accountId, ObjectNode requested) {
             if (loaded().containsKey(id)) {
                 throw new StoreConflict(StoreConflict.Kind.EXISTS, id, id + " already exists");
             }
+            ObjectNode body = EntryUniqueIds.forInsert(id, requested);
             Instant now = clock.instant();
             var entry = new StoredEntry(id.kind(), id.key(), accountId, body, 1, now, now);
             execute("insert into directory_entry (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?)", statement -> {
@@ -154,8 +155,9 @@ public final class JdbcDirectoryStore implements DirectoryStore {
         }
 
         @Override
-        public StoredEntry update(EntryId id, long expectedVersion, ObjectNode body) {
+        public StoredEntry update(EntryId id, long expectedVersion, ObjectNode requested) {
             StoredEntry current = current(id, expectedVersion);
+            ObjectNode body = EntryUniqueIds.forUpdate(current, requested);
             Instant now = clock.instant();
             var entry = new StoredEntry(id.kind(), id.key(), current.accountId(), body, current.version() + 1,
                     current.createdAt(), now);

@@ -66,6 +66,19 @@ class AdminOpenApiTest {
     }
 
     @Test
+    void anMfaDeviceLockIsReadByBothRolesAndClearedByAdminsOnly() {
+        JsonPath openApi = openApi();
+        String lock = DEVICE.substring(0, DEVICE.length() - 1) + "/lock'";
+
+        assertThat(openApi.getString(lock + ".get.summary")).isEqualTo("Read an MFA device's lock");
+        assertThat(openApi.getString(lock + ".delete.summary")).isEqualTo("Clear an MFA device's lock");
+        assertThat(openApi.getList(lock + ".delete.security.bearer")).isNotNull();
+        assertThat(openApi.getString(lock + ".delete.responses.'204'.description")).isNotBlank();
+        assertThat(properties(openApi, openApi.getString(lock + ".get.responses.'200'." + JSON + ".$ref")))
+                .containsKeys("serialNumber", "locked", "lockedUntil", "failures", "lastFailureAt");
+    }
+
+    @Test
     void aDirectoryFileIsAppliedAsYamlOrJson() {
         JsonPath openApi = openApi();
         String content = "paths.'/admin/v1/directory'.put.requestBody.content";

@@ -132,7 +132,7 @@ class DirectoryEntriesTest {
 
     private static DirectoryFile withoutSecrets(DirectoryFile file) {
         return new DirectoryFile(file.accounts().stream().map(a -> new DirectoryFile.AccountEntry(a.id(), a.name(),
-                a.users().stream().map(u -> new DirectoryFile.UserEntry(u.name(), u.path(), u.tags(),
+                a.users().stream().map(u -> new DirectoryFile.UserEntry(u.name(), u.path(), u.userId(), u.tags(),
                         u.accessKeys().stream().map(k -> new DirectoryFile.AccessKeyEntry(k.id(), null, k.status()))
                                 .toList(),
                         u.mfaDevices().stream().map(d -> new DirectoryFile.MfaDeviceEntry(d.name(), null)).toList(),

@@ -44,6 +44,69 @@ abstract class DirectoryStoreContract {
         return JsonNodeFactory.instance.objectNode().put("id", "111111111111").put("name", name);
     }
 
+    static final EntryId ROLE = new EntryId(EntryKind.ROLE, "arn:aws:iam::111111111111:role/ops");
+    static final EntryId USER = new EntryId(EntryKind.USER, "arn:aws:iam::111111111111:user/ann");
+
+    private String storedId(JdbcDirectoryStore from, EntryId id, String field) {
+        return from.read().entries().stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow().body()
+                .get(field).asText();
+    }
+
+    @Test
+    void aRoleAndAUserGetARandomUniqueIdWhenFirstStoredWhichAnotherReplicaReadsToo() {
+        directory.write(tx -> {
+            tx.insert(ROLE, "111111111111", body("ops"));
+            return tx.insert(USER, "111111111111", body("ann"));
+        });
+
+        String roleId = storedId(directory, ROLE, "roleId");
+        String userId = storedId(directory, USER, "userId");
+        assertThat(io.stsgate.directory.UniqueIds.isRoleId(roleId)).isTrue();
+        assertThat(roleId).isNotEqualTo(io.stsgate.directory.UniqueIds.legacyRoleId(ROLE.key()));
+        assertThat(io.stsgate.directory.UniqueIds.isUserId(userId)).isTrue();
+        var restarted = new JdbcDirectoryStore(store.replica().get(), store.dialect(), new StoreChanges(), CLOCK);
+        assertThat(storedId(restarted, ROLE, "roleId")).isEqualTo(roleId);
+        assertThat(storedId(restarted, USER, "userId")).isEqualTo(userId);
+    }
+
+    @Test
+    void anUpdateWithoutTheIdKeepsItAndOneNamingAnotherIsRefused() {
+        directory.write(tx -> tx.insert(ROLE, "111111111111", body("ops")));
+        String roleId = storedId(directory, ROLE, "roleId");
+
+        directory.write(tx -> tx.update(ROLE, 1, body("ops")));
+        assertThat(storedId(directory, ROLE, "roleId")).isEqualTo(roleId);
+        directory.write(tx -> tx.update(ROLE, 2, body("ops").put("roleId", roleId)));
+
+        assertThatThrownBy(() -> directory.write(tx -> tx.update(ROLE, 3,
+                body("ops").put("roleId", io.stsgate.directory.UniqueIds.newRoleId()))))
+                .isInstanceOf(io.stsgate.directory.DirectoryFileException.class)
+                .hasMessageContaining("roleId: is " + roleId + " and cannot change");
+        assertThat(storedId(directory, ROLE, "roleId")).isEqualTo(roleId);
+    }
+
+    @Test
+    void aRoleDeletedAndCreatedAgainUnderTheSameNameGetsANewId() {
+        directory.write(tx -> tx.insert(ROLE, "111111111111", body("ops")));
+        String first = storedId(directory, ROLE, "roleId");
+
+        directory.write(tx -> {
+            tx.delete(ROLE, 1);
+            return tx.insert(ROLE, "111111111111", body("ops"));
+        });
+
+        assertThat(storedId(directory, ROLE, "roleId")).isNotEqualTo(first);
+    }
+
+    @Test
+    void anEntryBringingItsIdKeepsIt() {
+        String imported = io.stsgate.directory.UniqueIds.newUserId();
+
+        directory.write(tx -> tx.insert(USER, "111111111111", body("ann").put("userId", imported)));
+
+        assertThat(storedId(directory, USER, "userId")).isEqualTo(imported);
+    }
+
     @Test
     void anInsertedEntryIsReadBackAtVersionOne() {
         directory.write(tx -> tx.insert(ACCOUNT, "111111111111", body("Dev")));

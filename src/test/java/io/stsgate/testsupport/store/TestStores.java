@@ -15,8 +15,12 @@ public final class TestStores {
     private TestStores() {
     }
 
-    /** A store and how it announces changes. */
-    public record TestStore(DataSource dataSource, StoreDialect dialect, String description) {
+    /**
+     * A store and how it announces changes; {@code replica} opens another connection pool onto the same database, as
+     * a second replica would.
+     */
+    public record TestStore(DataSource dataSource, StoreDialect dialect, String description,
+            java.util.function.Supplier<DataSource> replica) {
         @Override
         public String toString() {
             return description;
@@ -24,11 +28,11 @@ public final class TestStores {
     }
 
     public static TestStore embedded(Path folder) {
-        var dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:file:" + folder.toAbsolutePath().resolve("stsgate")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0");
+        String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve("stsgate")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0";
+        DataSource dataSource = h2(url);
         migrate(dataSource, null);
-        return new TestStore(dataSource, StoreDialect.EMBEDDED, "embedded");
+        return new TestStore(dataSource, StoreDialect.EMBEDDED, "embedded", () -> h2(url));
     }
 
     /** A migrated store in a fresh schema; see {@link RequiresPostgres}. */
@@ -36,7 +40,13 @@ public final class TestStores {
         String schema = TestPostgres.freshSchema();
         DataSource dataSource = TestPostgres.dataSource(schema);
         migrate(dataSource, schema);
-        return new TestStore(dataSource, StoreDialect.POSTGRESQL, "postgresql");
+        return new TestStore(dataSource, StoreDialect.POSTGRESQL, "postgresql", () -> TestPostgres.dataSource(schema));
+    }
+
+    private static DataSource h2(String url) {
+        var dataSource = new JdbcDataSource();
+        dataSource.setURL(url);
+        return dataSource;
     }
 
     private static void migrate(DataSource dataSource, String schema) {
