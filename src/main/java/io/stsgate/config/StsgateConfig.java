@@ -134,6 +134,18 @@ public interface StsgateConfig {
          */
         @WithDefault("PT2S")
         Duration pollInterval();
+
+        /**
+         * The longest a request waits for the store (MFA code use, SAML replay, admin writes). Beyond it, or at once
+         * while the store is known to be down, the request is answered with a retryable error (503) and requests that
+         * do not need the store are not held up.
+         */
+        @WithDefault("PT2S")
+        Duration timeout();
+
+        /** Threads that talk to the store on behalf of requests; when all are busy, further calls answer 503 at once. */
+        @WithDefault("16")
+        int threads();
     }
 
     interface Audit {

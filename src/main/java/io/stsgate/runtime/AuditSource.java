@@ -37,7 +37,8 @@ public class AuditSource {
     StoreAuditSink storeAuditSink(JdbcAuditStore store, StsgateConfig config, MeterRegistry metrics, Clock clock) {
         var settings = config.audit().store();
         return new StoreAuditSink(store, settings.queueCapacity(), settings.batchSize(),
-                (cause, events) -> metrics.counter("stsgate.audit.store.dropped", "cause", cause).increment(events),
+                (cause, kind, events) -> metrics.counter("stsgate.audit.store.dropped", "cause", cause, "kind", kind)
+                        .increment(events),
                 clock);
     }
 

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.stsgate.directory.Revocation;
 import io.stsgate.directory.store.JdbcRevocationStore;
+import io.stsgate.engine.StoreCalls;
 
 /**
  * Revocations: {@code POST} revokes a temporary credential or the sessions of a role, subject or source identity
@@ -41,6 +42,8 @@ public class RevocationResource {
 
     @Inject
     JdbcRevocationStore store;
+    @Inject
+    StoreCalls storeCalls;
     @Inject
     SecurityIdentity identity;
     @Inject
@@ -62,7 +65,7 @@ public class RevocationResource {
         if (checked instanceof RevocationRules.Checked.Invalid invalid) {
             throw AdminProblem.invalid(invalid.field(), invalid.message());
         }
-        Revocation added = store.add(((RevocationRules.Checked.Valid) checked).revocation());
+        Revocation added = storeCalls.call(() -> store.add(((RevocationRules.Checked.Valid) checked).revocation()));
         changeLog.committed(List.of(AdminChange.revoked(added)));
         return Response.status(Response.Status.CREATED).entity(RevocationView.of(added)).build();
     }
