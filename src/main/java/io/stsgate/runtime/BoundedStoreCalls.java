@@ -23,8 +23,8 @@ import io.stsgate.engine.StsException;
 /**
  * {@link StoreCalls} on a small pool of its own: a frozen store can hold these threads, never an event loop or the
  * HTTP worker pool that health checks and other requests use. Each call waits at most {@code timeout}; while the store
- * is known to be down (see {@link StoreHealth}) calls fail at once, and the change poller's next successful poll ends
- * the outage.
+ * is known to be down (see {@link StoreHealth}) calls fail at once. Whether it is down is the change poller's call
+ * alone: one slow call (a lock held by a concurrent write) does not make an outage.
  */
 final class BoundedStoreCalls implements StoreCalls, AutoCloseable {
 
@@ -61,11 +61,7 @@ final class BoundedStoreCalls implements StoreCalls, AutoCloseable {
         }
         CompletableFuture<T> result;
         try {
-            result = CompletableFuture.supplyAsync(() -> {
-                T value = work.get();
-                health.succeeded();
-                return value;
-            }, executor);
+            result = CompletableFuture.supplyAsync(work, executor);
         } catch (RejectedExecutionException e) {
             return CompletableFuture.failedFuture(unavailable("busy", "every store thread is busy"));
         }
@@ -81,11 +77,9 @@ final class BoundedStoreCalls implements StoreCalls, AutoCloseable {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
                 : failure;
         if (cause instanceof TimeoutException) {
-            health.failed("no answer within " + timeout.toMillis() + " ms");
             return unavailable("timeout", "the store did not answer within " + timeout.toMillis() + " ms");
         }
         if (cause instanceof StoreFailure storeFailure) {
-            health.failed(storeFailure.getMessage());
             return unavailable("failure", storeFailure.getMessage());
         }
         if (cause instanceof RuntimeException runtime) {

@@ -40,11 +40,12 @@ class BoundedStoreCallsTest {
     }
 
     @Test
-    void callWhenStoreHangsThenServiceUnavailableWithinTheTimeoutAndStoreDown() {
+    void callWhenStoreHangsThenServiceUnavailableWithinTheTimeout() {
         long start = System.nanoTime();
         assertUnavailable(() -> calls.call(this::hang));
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(250L, 1500L);
-        assertThat(health.available()).isFalse();
+        // One slow call is not an outage: the poller decides.
+        assertThat(health.available()).isTrue();
         assertThat(refused).containsExactly("timeout");
     }
 
@@ -71,11 +72,10 @@ class BoundedStoreCallsTest {
     }
 
     @Test
-    void callWhenStoreFailsThenServiceUnavailableAndStoreDown() {
+    void callWhenStoreFailsThenServiceUnavailable() {
         assertUnavailable(() -> calls.call(() -> {
             throw new StoreFailure("connection refused", null);
         }));
-        assertThat(health.available()).isFalse();
         assertThat(refused).containsExactly("failure");
     }
 
@@ -89,7 +89,7 @@ class BoundedStoreCallsTest {
     }
 
     @Test
-    void callAfterOutageWhenStoreAnswersAgainThenAvailable() {
+    void callAfterOutageWhenThePollerSeesTheStoreAgainThenRuns() {
         health.failed("test");
         health.succeeded();
         assertThat(calls.call(() -> 1)).isEqualTo(1);
