@@ -4,6 +4,10 @@ package io.stsgate.audit;
 @FunctionalInterface
 public interface AuditDrops {
 
-    /** Where {@code cause} is {@code queue-full} or {@code store-failure}. */
-    void dropped(String cause, int events);
+    /**
+     * @param cause {@code queue-full} (the queue was full while the store was slow or down) or {@code shutdown}
+     *        (stsgate stopped before the store took them)
+     * @param kind {@code success} or {@code refusal}
+     */
+    void dropped(String cause, String kind, int events);
 }

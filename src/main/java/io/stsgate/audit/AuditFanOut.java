@@ -4,7 +4,10 @@ import java.util.List;
 
 import org.jboss.logging.Logger;
 
-/** Hands every event to every sink (the log and the store), so neither sees less than the other. */
+/**
+ * Hands every event, within its {@link AuditBounds}, to every sink (the log and the store), so neither sees less or
+ * more than the other.
+ */
 public final class AuditFanOut implements AuditSink {
 
     private static final Logger LOG = Logger.getLogger(AuditFanOut.class);
@@ -16,7 +19,8 @@ public final class AuditFanOut implements AuditSink {
     }
 
     @Override
-    public void record(AuditEvent event) {
+    public void record(AuditEvent whole) {
+        AuditEvent event = AuditBounds.bounded(whole);
         for (AuditSink sink : sinks) {
             try {
                 sink.record(event);

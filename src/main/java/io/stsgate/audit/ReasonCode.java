@@ -71,5 +71,7 @@ public enum ReasonCode {
     SAML_ATTRIBUTES_INVALID,
     /** The Response answers an AuthnRequest stsgate did not make, made for another provider, or with another RelayState. */
     SAML_REQUEST_UNMATCHED,
-    INTERNAL_ERROR
+    INTERNAL_ERROR,
+    /** The store did not answer within stsgate.store.timeout, or is known to be down: the caller may retry. */
+    STORE_UNAVAILABLE
 }

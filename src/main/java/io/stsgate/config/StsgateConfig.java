@@ -143,6 +143,18 @@ public interface StsgateConfig {
          */
         @WithDefault("PT2S")
         Duration pollInterval();
+
+        /**
+         * The longest a request waits for the store (MFA code use, SAML replay, admin writes). Beyond it, or at once
+         * while the store is known to be down, the request is answered with a retryable error (503) and requests that
+         * do not need the store are not held up.
+         */
+        @WithDefault("PT2S")
+        Duration timeout();
+
+        /** Threads that talk to the store on behalf of requests; when all are busy, further calls answer 503 at once. */
+        @WithDefault("16")
+        int threads();
     }
 
     /** Brute-force protection of MFA codes, counted per device across every replica. */
@@ -163,6 +175,13 @@ public interface StsgateConfig {
     interface Audit {
         /** The audit trail in the store ({@code audit_event}), next to the log. */
         AuditStore store();
+
+        /**
+         * Unauthenticated refusals recorded one by one per action, reason, source address and minute (in the log and
+         * the store); beyond it they are counted and written as one event per minute with their number.
+         */
+        @WithDefault("10")
+        int refusalsPerMinute();
     }
 
     interface AuditStore {
@@ -180,6 +199,18 @@ public interface StsgateConfig {
         /** How long shutdown waits for queued events to be written. */
         @WithDefault("PT10S")
         Duration flushTimeout();
+
+        /** Events older than this are deleted from the store. */
+        @WithDefault("P90D")
+        Duration retention();
+
+        /** Most events kept in the store; beyond it the oldest are deleted (see the README for bytes per event). */
+        @WithDefault("5000000")
+        long maxEvents();
+
+        /** How often one replica (holding the store's purge lock) enforces the retention and the size cap. */
+        @WithDefault("PT5M")
+        Duration purgeInterval();
     }
 
     enum StoreKind {

@@ -26,7 +26,9 @@ public enum ErrorCode {
     EXPIRED_TOKEN("ExpiredToken", 403),
     REQUEST_EXPIRED("RequestExpired", 400),
     REQUEST_ENTITY_TOO_LARGE("RequestEntityTooLarge", 413),
-    INTERNAL_FAILURE("InternalFailure", 500);
+    INTERNAL_FAILURE("InternalFailure", 500),
+    /** A dependency (the store) is down or too slow: retryable, SDKs retry it. */
+    SERVICE_UNAVAILABLE("ServiceUnavailable", 503);
 
     private final String wireCode;
     private final int httpStatus;

@@ -175,6 +175,7 @@ public final class SamlPrincipals {
         return switch (failure) {
             case EXPIRED -> ReasonCode.SAML_EXPIRED;
             case REPLAYED -> ReasonCode.SAML_REPLAYED;
+            case REPLAY_CHECK_UNAVAILABLE -> ReasonCode.STORE_UNAVAILABLE;
             case UNSIGNED, BAD_SIGNATURE, WRAPPING -> ReasonCode.SAML_SIGNATURE_INVALID;
             default -> ReasonCode.SAML_INVALID;
         };

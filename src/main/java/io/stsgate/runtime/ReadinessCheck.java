@@ -9,8 +9,13 @@ import org.eclipse.microprofile.health.Readiness;
 
 import io.stsgate.crypto.Keyring;
 import io.stsgate.directory.Directory;
+import io.stsgate.directory.store.StoreHealth;
 
-/** Ready once the keyring and the directory are loaded: then every credential can be issued and verified. */
+/**
+ * Ready once the keyring and the directory are loaded, while the store answers: then every credential can be issued
+ * and verified. While the store is down, calls that do not need it still work on this replica; the readiness shows the
+ * outage ({@code store: down}, since when and why) so it can be monitored and alerted on.
+ */
 @Readiness
 @ApplicationScoped
 public class ReadinessCheck implements HealthCheck {
@@ -19,14 +24,22 @@ public class ReadinessCheck implements HealthCheck {
     Keyring keyring;
     @Inject
     Directory directory;
+    @Inject
+    StoreHealth store;
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("stsgate")
-                .status(!keyring.keys().isEmpty() && !directory.accounts().isEmpty())
+        boolean storeAvailable = store.available();
+        var response = HealthCheckResponse.named("stsgate")
+                .status(!keyring.keys().isEmpty() && !directory.accounts().isEmpty() && storeAvailable)
                 .withData("keyringKeys", keyring.keys().size())
                 .withData("sealingKeyId", keyring.primary().id())
                 .withData("accounts", directory.accounts().size())
-                .build();
+                .withData("store", storeAvailable ? "up" : "down")
+                .withData("storeSince", store.since().toString());
+        if (!storeAvailable) {
+            response.withData("storeCause", store.cause());
+        }
+        return response.build();
     }
 }

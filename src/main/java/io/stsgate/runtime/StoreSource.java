@@ -5,6 +5,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -13,6 +14,7 @@ import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.InjectableInstance;
 import io.quarkus.flyway.FlywayDataSource;
 import io.stsgate.config.StsgateConfig;
@@ -26,8 +28,10 @@ import io.stsgate.directory.store.JdbcMfaFailures;
 import io.stsgate.directory.store.JdbcOneTimeUse;
 import io.stsgate.directory.store.StoreChanges;
 import io.stsgate.directory.store.StoreDialect;
+import io.stsgate.directory.store.StoreHealth;
 import io.stsgate.directory.store.StorePoller;
 import io.stsgate.directory.store.StoredSecrets;
+import io.stsgate.engine.StoreCalls;
 
 /**
  * Opens the store chosen by {@code stsgate.store.kind}: both connection pools are built into the application and only
@@ -76,11 +80,33 @@ public class StoreSource {
 
     @Produces
     @Singleton
-    StoreChanges storeChanges(@Store DataSource dataSource, StoreDialect dialect, StsgateConfig config) {
+    StoreChanges storeChanges(@Store DataSource dataSource, StoreDialect dialect, StsgateConfig config,
+            StoreHealth health) {
         var changes = new StoreChanges();
-        poller = new StorePoller(dataSource, dialect, changes, config.store().pollInterval());
+        poller = new StorePoller(dataSource, dialect, changes, config.store().pollInterval(), config.store().timeout(),
+                health);
         poller.start();
         return changes;
+    }
+
+    @Produces
+    @Singleton
+    StoreHealth storeHealth(Clock clock, MeterRegistry metrics) {
+        var health = new StoreHealth(clock);
+        metrics.gauge("stsgate.store.available", health, h -> h.available() ? 1 : 0);
+        return health;
+    }
+
+    /** Where requests run their store work: bounded in time, off the event loop (see {@link StoreCalls}). */
+    @Produces
+    @Singleton
+    BoundedStoreCalls storeCalls(StoreHealth health, StsgateConfig config, MeterRegistry metrics) {
+        return new BoundedStoreCalls(health, config.store().timeout(), config.store().threads(),
+                cause -> metrics.counter("stsgate.store.unavailable", "cause", cause).increment());
+    }
+
+    void closeStoreCalls(@Disposes BoundedStoreCalls calls) {
+        calls.close();
     }
 
     @Produces

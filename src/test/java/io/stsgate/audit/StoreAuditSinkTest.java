@@ -11,11 +11,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-/** The asynchronous store sink: batches, never blocks the caller, counts what it drops, flushes on close. */
+/**
+ * The asynchronous store sink: batches, never blocks the caller, keeps successes before refusals, retries a store that
+ * is down, counts what it drops under its true cause, flushes on close.
+ */
 class StoreAuditSinkTest {
 
     static AuditEvent event(int n) {
@@ -24,16 +28,23 @@ class StoreAuditSinkTest {
                 Map.of(), null, null, null);
     }
 
+    static AuditEvent refusal(int n) {
+        return new AuditEvent(Instant.parse("2026-11-22T10:00:00Z"), "x" + n, "AssumeRoleWithWebIdentity",
+                AuditEvent.Outcome.FAILURE, ReasonCode.TOKEN_MALFORMED, "InvalidIdentityToken", null, null, null, null,
+                null, null, null, null, Map.of(), null, "203.0.113.9", null);
+    }
+
     /** Records batches; blocks every append until released, when asked to. */
     static final class FakeStore implements AuditStore {
         final List<List<AuditEvent>> batches = new CopyOnWriteArrayList<>();
         final CountDownLatch release;
         final CountDownLatch entered = new CountDownLatch(1);
-        final boolean failing;
+        final AtomicBoolean failing;
+        final AtomicInteger attempts = new AtomicInteger();
 
         FakeStore(boolean blocked, boolean failing) {
             this.release = new CountDownLatch(blocked ? 1 : 0);
-            this.failing = failing;
+            this.failing = new AtomicBoolean(failing);
         }
 
         @Override
@@ -44,7 +55,8 @@ class StoreAuditSinkTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            if (failing) {
+            attempts.incrementAndGet();
+            if (failing.get()) {
                 throw new IllegalStateException("store down");
             }
             batches.add(List.copyOf(events));
@@ -64,8 +76,9 @@ class StoreAuditSinkTest {
         final Map<String, AtomicInteger> byCause = new ConcurrentHashMap<>();
 
         @Override
-        public void dropped(String cause, int events) {
+        public void dropped(String cause, String kind, int events) {
             byCause.computeIfAbsent(cause, c -> new AtomicInteger()).addAndGet(events);
+            byCause.computeIfAbsent(cause + "/" + kind, c -> new AtomicInteger()).addAndGet(events);
         }
 
         int of(String cause) {
@@ -109,26 +122,77 @@ class StoreAuditSinkTest {
     }
 
     @Test
-    void aBatchTheStoreRefusesIsCountedAsDropped() {
+    void aBatchTheStoreRefusesIsRetriedUntilTheStoreTakesIt() throws Exception {
         var store = new FakeStore(false, true);
         var drops = new Drops();
         var sink = new StoreAuditSink(store, 100, 10, drops, Clock.systemUTC());
 
         sink.record(event(1));
         sink.record(event(2));
-        sink.close(Duration.ofSeconds(5));
+        awaitAttempts(store, 3);
+        store.failing.set(false);
+        sink.close(Duration.ofSeconds(10));
 
-        assertThat(drops.of("store-failure")).isEqualTo(2);
+        assertThat(store.stored()).isEqualTo(2);
+        assertThat(drops.byCause).isEmpty();
     }
 
     @Test
-    void eventsAfterCloseAreCountedAsDropped() {
+    void aFloodOfRefusalsDuringAnOutageNeverPushesOutASuccess() throws Exception {
+        var store = new FakeStore(false, true);
+        var drops = new Drops();
+        var sink = new StoreAuditSink(store, 100, 10, drops, Clock.systemUTC());
+
+        int successes = 0;
+        for (int i = 0; i < 10_000; i++) {
+            sink.record(refusal(i));
+            if (i % 200 == 0) {
+                sink.record(event(successes++));
+            }
+        }
+        awaitAttempts(store, 2);
+        store.failing.set(false);
+        sink.close(Duration.ofSeconds(10));
+
+        var stored = store.batches.stream().flatMap(List::stream).toList();
+        assertThat(stored.stream().filter(e -> e.outcome() == AuditEvent.Outcome.SUCCESS).count())
+                .isEqualTo(successes);
+        assertThat(drops.of("queue-full/success")).isZero();
+        assertThat(drops.of("queue-full/refusal")).isEqualTo(10_000 + successes - stored.size());
+    }
+
+    @Test
+    void eventsStillQueuedWhenShutdownGivesUpAreCountedAsShutdown() throws Exception {
+        var store = new FakeStore(false, true);
+        var drops = new Drops();
+        var sink = new StoreAuditSink(store, 100, 10, drops, Clock.systemUTC());
+        for (int i = 0; i < 15; i++) {
+            sink.record(event(i));
+        }
+        awaitAttempts(store, 1);
+
+        sink.close(Duration.ofMillis(300));
+
+        assertThat(drops.of("shutdown")).isEqualTo(15);
+        assertThat(drops.of("queue-full")).isZero();
+    }
+
+    @Test
+    void eventsAfterCloseAreCountedAsShutdownDrops() {
         var drops = new Drops();
         var sink = new StoreAuditSink(new FakeStore(false, false), 100, 10, drops, Clock.systemUTC());
         sink.close(Duration.ofSeconds(5));
 
         sink.record(event(1));
 
-        assertThat(drops.of("queue-full")).isEqualTo(1);
+        assertThat(drops.of("shutdown")).isEqualTo(1);
+    }
+
+    private static void awaitAttempts(FakeStore store, int attempts) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (store.attempts.get() < attempts && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(store.attempts.get()).isGreaterThanOrEqualTo(attempts);
     }
 }

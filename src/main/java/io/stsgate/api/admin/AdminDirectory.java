@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import io.stsgate.directory.store.DirectoryStore;
 import io.stsgate.directory.store.DirectoryTransaction;
 import io.stsgate.directory.store.DirectoryWriter;
+import io.stsgate.engine.StoreCalls;
 
 /**
  * The admin API's access to the store. Reads go to the store itself, not to this replica's snapshot, so the version
@@ -28,17 +29,21 @@ class AdminDirectory {
     @Inject
     AdminChangeLog changeLog;
 
+    @Inject
+    StoreCalls storeCalls;
+
     DirectoryView read() {
         return new DirectoryView(store.read().entries());
     }
 
     <T> T change(Function<Edit, T> edit) {
         var recorded = new AtomicReference<RecordingTransaction>();
-        T result = writer.change(transaction -> {
+        // Bounded wait: with the store down or frozen the caller gets 503 StoreUnavailable, not a hanging request.
+        T result = storeCalls.call(() -> writer.change(transaction -> {
             var recording = new RecordingTransaction(transaction);
             recorded.set(recording);
             return edit.apply(new Edit(recording));
-        });
+        }));
         changeLog.committed(recorded.get().changes());
         return result;
     }

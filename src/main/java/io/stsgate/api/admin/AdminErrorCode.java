@@ -16,7 +16,9 @@ public enum AdminErrorCode {
     /** A change without If-Match: read the entry first, so no change silently overwrites another. */
     PRECONDITION_REQUIRED("PreconditionRequired", 428),
     /** The store could not be reached; nothing changed, retry. */
-    STORE_UNAVAILABLE("StoreUnavailable", 503);
+    STORE_UNAVAILABLE("StoreUnavailable", 503),
+    /** Something failed inside stsgate; the log has the details. */
+    INTERNAL_FAILURE("InternalFailure", 500);
 
     private final String code;
     private final int status;

@@ -9,6 +9,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.stsgate.directory.DirectoryFileException;
 import io.stsgate.directory.store.StoreConflict;
 import io.stsgate.directory.store.StoreFailure;
+import io.stsgate.engine.ErrorCode;
+import io.stsgate.engine.StsException;
 
 /**
  * Writes admin API refusals in one JSON shape. Directory validation errors keep the loader's message, which names the
@@ -41,7 +43,18 @@ public class AdminProblemMapper {
 
     @ServerExceptionMapper
     public Response storeFailure(StoreFailure failure) {
-        LOG.errorf("Admin request failed in the store: %s", failure.getMessage());
+        // The store's outage is logged once by its health; not once per request.
+        LOG.debugf("Admin request failed in the store: %s", failure.getMessage());
+        return response(AdminErrorCode.STORE_UNAVAILABLE, "The store is unavailable; nothing was changed.", null);
+    }
+
+    /** The store did not answer within stsgate.store.timeout, or is known to be down (see StoreCalls). */
+    @ServerExceptionMapper
+    public Response unavailable(StsException unavailable) {
+        if (unavailable.code() != ErrorCode.SERVICE_UNAVAILABLE) {
+            LOG.errorf("Admin request failed: %s %s", unavailable.code().wireCode(), unavailable.reason());
+            return response(AdminErrorCode.INTERNAL_FAILURE, "The request could not be completed.", null);
+        }
         return response(AdminErrorCode.STORE_UNAVAILABLE, "The store is unavailable; nothing was changed.", null);
     }
 

@@ -25,6 +25,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.stsgate.directory.Directory;
 import io.stsgate.directory.Revocation;
 import io.stsgate.directory.store.JdbcRevocationStore;
+import io.stsgate.engine.StoreCalls;
 
 /**
  * Revocations: {@code POST} revokes a temporary credential or the sessions of a role, subject or source identity
@@ -42,6 +43,8 @@ public class RevocationResource {
 
     @Inject
     JdbcRevocationStore store;
+    @Inject
+    StoreCalls storeCalls;
     @Inject
     SecurityIdentity identity;
     @Inject
@@ -72,7 +75,7 @@ public class RevocationResource {
             throw new AdminProblem(AdminErrorCode.NOT_FOUND, "target", revocation.target() + " does not exist; "
                     + "check for a typo, or send \"allowUnknownTarget\": true to revoke it anyway");
         }
-        Revocation added = store.add(revocation);
+        Revocation added = storeCalls.call(() -> store.add(revocation));
         changeLog.committed(List.of(AdminChange.revoked(added)));
         return Response.status(Response.Status.CREATED).entity(RevocationView.of(added)).build();
     }

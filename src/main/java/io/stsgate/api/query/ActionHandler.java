@@ -16,6 +16,14 @@ public interface ActionHandler {
     }
 
     /**
+     * Whether this request needs the shared store (MFA code use, SAML replay, …). Such requests run on a store thread
+     * with a bounded wait (see {@link io.stsgate.engine.StoreCalls}); all others stay on the event loop.
+     */
+    default boolean needsStore(QueryParameters params) {
+        return false;
+    }
+
+    /**
      * The XML result. Signed actions answer at once; federated ones may wait for an identity provider's keys.
      *
      * @param caller the verified caller, or null for unsigned actions

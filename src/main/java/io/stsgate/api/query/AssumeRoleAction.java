@@ -21,6 +21,12 @@ public class AssumeRoleAction implements ActionHandler {
         return "AssumeRole";
     }
 
+    /** A code to check means one write to the MFA code ledger in the store. */
+    @Override
+    public boolean needsStore(QueryParameters params) {
+        return params.value("SerialNumber") != null || params.value("TokenCode") != null;
+    }
+
     @Override
     public Uni<String> handle(Caller caller, QueryParameters p, RequestInfo info, AuditDraft audit) {
         var command = new AssumeRoleCommand(

@@ -43,6 +43,12 @@ public class AssumeRoleWithSamlAction implements ActionHandler {
         return false;
     }
 
+    /** Every assertion id is spent in the store's replay cache. */
+    @Override
+    public boolean needsStore(QueryParameters params) {
+        return true;
+    }
+
     @Override
     public Uni<String> handle(Caller caller, QueryParameters p, RequestInfo info, AuditDraft audit) {
         String roleArn = SessionParameters.roleArn(p);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -23,6 +24,7 @@ import io.stsgate.config.StsgateConfig;
 import io.stsgate.engine.Caller;
 import io.stsgate.engine.ErrorCode;
 import io.stsgate.engine.RequestInfo;
+import io.stsgate.engine.StoreCalls;
 import io.stsgate.engine.StsException;
 import io.stsgate.identity.sigv4.SignedRequest;
 
@@ -42,10 +44,11 @@ public class QueryDispatcher {
     private final MeterRegistry metrics;
     private final StsgateConfig config;
     private final Clock clock;
+    private final StoreCalls storeCalls;
 
     @Inject
     public QueryDispatcher(Instance<ActionHandler> handlers, SignedCallAuthenticator authenticator, AuditSink audit,
-            MeterRegistry metrics, StsgateConfig config, Clock clock) {
+            MeterRegistry metrics, StsgateConfig config, Clock clock, StoreCalls storeCalls) {
         this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(ActionHandler::action,
                 Function.identity()));
         this.authenticator = authenticator;
@@ -53,6 +56,7 @@ public class QueryDispatcher {
         this.metrics = metrics;
         this.config = config;
         this.clock = clock;
+        this.storeCalls = storeCalls;
     }
 
     /** The response to send: status and XML body, and the request id for the header. */
@@ -71,15 +75,25 @@ public class QueryDispatcher {
             var params = QueryParameters.parse(request.rawQuery(), formBody(request));
             var handler = handler(params);
             draft.action(handler.action());
-            Caller caller = handler.signed() ? authenticator.authenticate(signed(request), handler.action(), draft) : null;
             var info = new RequestInfo(requestId, request.remoteAddress(), request.userAgent(), request.secure(),
                     null);
-            return handler.handle(caller, params, info, draft)
+            Uni<String> result = handler.needsStore(params)
+                    // Off the event loop, bounded: a slow store holds a store thread, never this loop.
+                    ? Uni.createFrom().completionStage(() -> storeCalls.submit(
+                            () -> handled(request, handler, params, info, draft).await().indefinitely()))
+                    : handled(request, handler, params, info, draft);
+            return result
                     .map(xml -> succeeded(timer, handler.action(), draft, xml))
                     .onFailure().recoverWithItem(e -> failed(timer, handler.action(), draft, e));
         } catch (RuntimeException e) {
             return Uni.createFrom().item(failed(timer, draft.action() == null ? "unknown" : draft.action(), draft, e));
         }
+    }
+
+    private Uni<String> handled(QueryRequest request, ActionHandler handler, QueryParameters params, RequestInfo info,
+            AuditDraft draft) {
+        Caller caller = handler.signed() ? authenticator.authenticate(signed(request), handler.action(), draft) : null;
+        return handler.handle(caller, params, info, draft);
     }
 
     private Reply succeeded(Timer.Sample timer, String action, AuditDraft draft, String xml) {
@@ -90,6 +104,9 @@ public class QueryDispatcher {
     /** The one place a failure becomes AWS's error envelope, an audit event and a metric. */
     private Reply failed(Timer.Sample timer, String action, AuditDraft draft, Throwable failure) {
         String requestId = draft.requestId();
+        if (failure instanceof CompletionException && failure.getCause() != null) {
+            failure = failure.getCause();
+        }
         if (failure instanceof StsException e) {
             LOG.debugf("request %s refused: %s %s", requestId, e.code().wireCode(), e.reason());
             audit.record(draft.failure(clock.instant(), e.reason(), e.code().wireCode(), e.detail()));

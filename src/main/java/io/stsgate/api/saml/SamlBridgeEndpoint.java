@@ -26,6 +26,7 @@ import io.stsgate.audit.AuditSink;
 import io.stsgate.audit.ReasonCode;
 import io.stsgate.config.StsgateConfig;
 import io.stsgate.engine.RequestInfo;
+import io.stsgate.engine.StoreCalls;
 import io.stsgate.engine.StsException;
 import io.stsgate.identity.saml.SamlServiceProviderKeys;
 import io.stsgate.identity.saml.ServiceProviderMetadata;
@@ -64,6 +65,8 @@ public class SamlBridgeEndpoint {
     Clock clock;
     @Inject
     SamlServiceProviderKeys serviceProviderKeys;
+    @Inject
+    StoreCalls storeCalls;
 
     private volatile String metadata;
 
@@ -81,7 +84,8 @@ public class SamlBridgeEndpoint {
         var draft = draft(request, SIGN_IN_ACTION);
         String nonce = BridgePage.nonce();
         try {
-            PendingSignIn entry = signIn.signIn(samlResponse, relayState, draft);
+            // The replay cache is in the store: bounded wait, 503 while the store is down.
+            PendingSignIn entry = storeCalls.call(() -> signIn.signIn(samlResponse, relayState, draft));
             String html = BridgeTemplates.picker(nonce, signIn.signedInAs(entry.assertion()),
                     entry.assertion().nameId(), signIn.byAccount(entry.offered()),
                     pending.continuation(entry), entry.csrfToken(), PendingSignIns.TTL.toMinutes()).render();
@@ -105,10 +109,11 @@ public class SamlBridgeEndpoint {
         var draft = draft(request, ISSUE_ACTION);
         String nonce = BridgePage.nonce();
         try {
-            PendingSignIn entry = pending.take(continuation, csrf, csrfCookie);
             var info = new RequestInfo(draft.requestId(), remote(request), request.getHeader("User-Agent"),
                     request.isSSL(), null);
-            var issued = signIn.issue(entry, role, info, draft);
+            // Spending the continuation is a store write: bounded wait, 503 while the store is down.
+            var issued = storeCalls.call(() -> signIn.issue(pending.take(continuation, csrf, csrfCookie), role, info,
+                    draft));
             var view = CredentialsView.of(issued, urls().base(), clock);
             String html = BridgeTemplates.credentials(nonce, view).render();
             audit.record(draft.success(clock.instant(), ReasonCode.ISSUED));

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,12 +37,79 @@ public final class JdbcAuditStore implements AuditStore {
     };
     private static final String COLUMNS = "occurred_at, request_id, action, outcome, reason, error_code, detail, "
             + "principal, subject, issuer, role_arn, session_name, source_identity, duration_seconds, tags, "
-            + "issued_access_key_id, source_ip, user_agent";
+            + "issued_access_key_id, source_ip, user_agent, occurrences";
+    /** Rows deleted per statement while purging, so no transaction holds many locks or much undo. */
+    private static final int PURGE_CHUNK = 5000;
+    /** The PostgreSQL advisory lock held by the replica purging the trail (one at a time). */
+    private static final long PURGE_LOCK = 0x57_5347_4155_4449L;
 
     private final DataSource dataSource;
+    private final StoreDialect dialect;
 
-    public JdbcAuditStore(DataSource dataSource) {
+    public JdbcAuditStore(DataSource dataSource, StoreDialect dialect) {
         this.dataSource = dataSource;
+        this.dialect = dialect;
+    }
+
+    /**
+     * Deletes events older than {@code before}, then the oldest beyond {@code maxEvents}, in chunks. On PostgreSQL each
+     * chunk holds an advisory lock, so replicas never purge at once: one that finds the lock taken stops and leaves
+     * the work to the holder. Returns how many events were deleted.
+     */
+    public long purge(Instant before, long maxEvents) {
+        long deleted = 0;
+        try (Connection connection = dataSource.getConnection()) {
+            while (true) {
+                int chunk = StoreTransactions.inTransaction(connection, Connection.TRANSACTION_READ_COMMITTED,
+                        () -> lock(connection) ? purgeChunk(connection, before, maxEvents) : -1);
+                if (chunk <= 0) {
+                    return deleted;
+                }
+                deleted += chunk;
+            }
+        } catch (SQLException e) {
+            throw new StoreFailure("the audit trail could not be purged: " + e.getMessage(), e);
+        }
+    }
+
+    private boolean lock(Connection connection) throws SQLException {
+        if (dialect != StoreDialect.POSTGRESQL) {
+            return true; // one replica: the embedded store has no other writer
+        }
+        try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, PURGE_LOCK);
+            try (ResultSet row = lock.executeQuery()) {
+                return row.next() && row.getBoolean(1);
+            }
+        }
+    }
+
+    private static int purgeChunk(Connection connection, Instant before, long maxEvents) throws SQLException {
+        try (PreparedStatement expired = connection.prepareStatement("delete from audit_event where id in "
+                + "(select id from audit_event where occurred_at < ? order by id limit " + PURGE_CHUNK + ")")) {
+            expired.setTimestamp(1, Timestamp.from(before));
+            int deleted = expired.executeUpdate();
+            if (deleted > 0) {
+                return deleted;
+            }
+        }
+        // The newest maxEvents ids stay; everything below the oldest of them goes, oldest first.
+        long keepFrom;
+        try (PreparedStatement boundary = connection.prepareStatement(
+                "select id from audit_event order by id desc limit 1 offset ?")) {
+            boundary.setLong(1, Math.max(0, maxEvents - 1));
+            try (ResultSet row = boundary.executeQuery()) {
+                if (!row.next()) {
+                    return 0;
+                }
+                keepFrom = row.getLong(1);
+            }
+        }
+        try (PreparedStatement excess = connection.prepareStatement("delete from audit_event where id in "
+                + "(select id from audit_event where id < ? order by id limit " + PURGE_CHUNK + ")")) {
+            excess.setLong(1, keepFrom);
+            return excess.executeUpdate();
+        }
     }
 
     @Override
@@ -52,7 +120,7 @@ public final class JdbcAuditStore implements AuditStore {
         try (Connection connection = dataSource.getConnection()) {
             StoreTransactions.inTransaction(connection, Connection.TRANSACTION_READ_COMMITTED, () -> {
                 try (PreparedStatement insert = connection.prepareStatement("insert into audit_event (" + COLUMNS
-                        + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     for (AuditEvent event : events) {
                         bind(insert, event);
                         insert.addBatch();
@@ -90,6 +158,7 @@ public final class JdbcAuditStore implements AuditStore {
         insert.setString(16, cut(e.issuedAccessKeyId(), 32));
         insert.setString(17, cut(e.sourceIp(), 64));
         insert.setString(18, cut(e.userAgent(), 512));
+        insert.setInt(19, e.occurrences());
     }
 
     @Override
@@ -160,7 +229,7 @@ public final class JdbcAuditStore implements AuditStore {
                 AuditEvent.Outcome.valueOf(rows.getString(5)), reason(rows.getString(6)), rows.getString(7),
                 rows.getString(8), rows.getString(9), rows.getString(10), rows.getString(11), rows.getString(12),
                 rows.getString(13), rows.getString(14), durationSeconds, tags(rows.getString(16)),
-                rows.getString(17), rows.getString(18), rows.getString(19));
+                rows.getString(17), rows.getString(18), rows.getString(19), rows.getInt(20));
     }
 
     /** A reason written by a newer version that this one does not know reads as an internal error, not a failure. */

@@ -4,9 +4,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javax.sql.DataSource;
 
@@ -16,7 +20,9 @@ import org.postgresql.PGNotification;
 
 /**
  * Keeps {@link StoreChanges} current with what other replicas write: a PostgreSQL {@code LISTEN} for prompt news,
- * and a poll of the revision counters that bounds the delay when a notification is lost (reconnects, failover).
+ * and a poll of the revision counters that bounds the delay when a notification is lost (reconnects, failover). Each
+ * poll is also the store's health probe: it waits at most {@code timeout} for its answer, so a frozen store is seen as
+ * down within that time and as available again at the first poll that gets through.
  */
 public final class StorePoller implements AutoCloseable {
 
@@ -26,6 +32,15 @@ public final class StorePoller implements AutoCloseable {
     private final StoreDialect dialect;
     private final StoreChanges changes;
     private final Duration interval;
+    private final Duration timeout;
+    private final StoreHealth health;
+    /** Runs the poll itself, so the scheduler can stop waiting for a store that does not answer. */
+    private final ExecutorService probe = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "stsgate-store-probe");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private Future<?> inFlight;
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "stsgate-store-changes");
         thread.setDaemon(true);
@@ -34,11 +49,14 @@ public final class StorePoller implements AutoCloseable {
     private volatile boolean closed;
     private volatile boolean listening;
 
-    public StorePoller(DataSource dataSource, StoreDialect dialect, StoreChanges changes, Duration interval) {
+    public StorePoller(DataSource dataSource, StoreDialect dialect, StoreChanges changes, Duration interval,
+            Duration timeout, StoreHealth health) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.changes = changes;
         this.interval = interval;
+        this.timeout = timeout;
+        this.health = health;
     }
 
     public void start() {
@@ -49,15 +67,36 @@ public final class StorePoller implements AutoCloseable {
         }
     }
 
-    private void poll() {
+    /** One bounded poll; a poll still hanging from before counts as no answer and is not doubled. */
+    void poll() {
+        if (inFlight == null || inFlight.isDone()) {
+            inFlight = probe.submit(this::read);
+        }
+        try {
+            inFlight.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            health.succeeded();
+        } catch (TimeoutException e) {
+            health.failed("no answer to a poll within " + timeout.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            LOG.debugf("Polling the store for changes failed: %s", e.getCause().getMessage());
+            health.failed(e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Void read() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
             for (String topic : changes.topics()) {
                 changes.published(topic, StoreRevisions.read(connection, topic));
             }
-        } catch (SQLException | RuntimeException e) {
-            LOG.warnf("Polling the store for changes failed: %s", e.getMessage());
+            // With no topic yet, the poll still proves that the store answers.
+            if (changes.topics().isEmpty() && !connection.isValid((int) Math.max(1, timeout.toSeconds()))) {
+                throw new SQLException("the connection is not valid");
+            }
         }
+        return null;
     }
 
     /** Holds one connection in LISTEN until closed; on failure, polling covers the gap and this retries. */
@@ -82,7 +121,8 @@ public final class StorePoller implements AutoCloseable {
             } catch (SQLException | RuntimeException e) {
                 listening = false;
                 if (!closed) {
-                    LOG.warnf("Listening for store changes failed, retrying: %s", e.getMessage());
+                    // The poll reports the outage once; this retries quietly meanwhile.
+                    LOG.debugf("Listening for store changes failed, retrying: %s", e.getMessage());
                     sleep(interval);
                 }
             }
@@ -118,6 +158,7 @@ public final class StorePoller implements AutoCloseable {
     public void close() {
         closed = true;
         scheduler.shutdownNow();
+        probe.shutdownNow();
         // A poll in flight holds a connection; let it finish so the store can be closed (or deleted) after this.
         try {
             scheduler.awaitTermination(5, TimeUnit.SECONDS);

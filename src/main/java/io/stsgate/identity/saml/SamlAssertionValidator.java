@@ -225,13 +225,23 @@ public final class SamlAssertionValidator {
         Instant sessionNotOnOrAfter = sessionNotOnOrAfter(assertion);
 
         // Last: only a fully valid assertion may consume its id. Remember it as long as it could be accepted.
-        if (consume && !replay.firstUse(assertion.getID(), notOnOrAfter.plus(clockSkew))) {
+        if (consume && !firstUse(assertion.getID(), notOnOrAfter.plus(clockSkew))) {
             throw reject(SamlFailure.REPLAYED, "assertion id " + safe(assertion.getID()) + " was already used");
         }
         String format = nameId.getFormat() == null ? UNSPECIFIED_FORMAT : nameId.getFormat();
         return new SamlValidation.Valid(new VerifiedAssertion(assertion.getIssuer().getValue(), nameId.getValue(),
                 format, bearer.getRecipient(), audience, assertion.getID(), notOnOrAfter, sessionNotOnOrAfter,
                 attributes, inResponseTo(responseSigned ? response.getInResponseTo() : null, bearer)));
+    }
+
+    /** The replay cache's answer; when it cannot answer, the caller may retry: the assertion itself is fine. */
+    private boolean firstUse(String assertionId, Instant expiresAt) {
+        try {
+            return replay.firstUse(assertionId, expiresAt);
+        } catch (RuntimeException e) {
+            throw reject(SamlFailure.REPLAY_CHECK_UNAVAILABLE,
+                    "the replay cache could not be reached: " + e.getClass().getSimpleName());
+        }
     }
 
     // ---- input ----

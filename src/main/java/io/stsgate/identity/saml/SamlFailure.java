@@ -22,7 +22,9 @@ public enum SamlFailure {
     NOT_YET_VALID("Response is not yet valid"),
     NO_BEARER_CONFIRMATION("Response must contain exactly one bearer subject confirmation"),
     REPLAYED("Response has already been used"),
-    DECRYPTION_FAILED("Assertion could not be decrypted");
+    DECRYPTION_FAILED("Assertion could not be decrypted"),
+    /** The replay cache (the store) did not answer: nothing is wrong with the assertion, the caller may retry. */
+    REPLAY_CHECK_UNAVAILABLE("The service is unavailable. Please try again later");
 
     private final String clientMessage;
 
@@ -30,14 +32,21 @@ public enum SamlFailure {
         this.clientMessage = clientMessage;
     }
 
-    /** The STS error code: {@code ExpiredTokenException} for {@link #EXPIRED}, otherwise {@code InvalidIdentityToken}. */
+    /**
+     * The STS error code: {@code ExpiredTokenException} for {@link #EXPIRED}, {@code ServiceUnavailable} (retryable)
+     * for {@link #REPLAY_CHECK_UNAVAILABLE}, otherwise {@code InvalidIdentityToken}.
+     */
     public String wireCode() {
-        return this == EXPIRED ? "ExpiredTokenException" : "InvalidIdentityToken";
+        return switch (this) {
+            case EXPIRED -> "ExpiredTokenException";
+            case REPLAY_CHECK_UNAVAILABLE -> "ServiceUnavailable";
+            default -> "InvalidIdentityToken";
+        };
     }
 
-    /** HTTP status of {@link #wireCode()}: always 400. */
+    /** HTTP status of {@link #wireCode()}: 503 for {@link #REPLAY_CHECK_UNAVAILABLE}, otherwise 400. */
     public int httpStatus() {
-        return 400;
+        return this == REPLAY_CHECK_UNAVAILABLE ? 503 : 400;
     }
 
     /** A short, AWS-like message that reveals nothing about the assertion. */

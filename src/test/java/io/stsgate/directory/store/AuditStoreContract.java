@@ -25,9 +25,12 @@ abstract class AuditStoreContract {
 
     abstract TestStore newStore();
 
+    TestStore store;
+
     @BeforeEach
     void open() {
-        audit = new JdbcAuditStore(newStore().dataSource());
+        store = newStore();
+        audit = new JdbcAuditStore(store.dataSource(), store.dialect());
     }
 
     static AuditEvent issued(Instant time, String requestId, String role, String subject) {
@@ -54,6 +57,38 @@ abstract class AuditStoreContract {
         audit.append(List.of(event));
 
         assertThat(audit.query(all(10)).events()).containsExactly(event);
+    }
+
+    @Test
+    void anAggregateKeepsItsNumberOfOccurrences() {
+        var aggregate = new AuditEvent(T0, "aggregate-1", "AssumeRoleWithWebIdentity", AuditEvent.Outcome.FAILURE,
+                ReasonCode.TOKEN_MALFORMED, "InvalidIdentityToken", "990 more", null, null, null, null, null, null,
+                null, Map.of(), null, "203.0.113.9", null, 990);
+        audit.append(List.of(aggregate));
+
+        assertThat(audit.query(all(10)).events()).containsExactly(aggregate);
+    }
+
+    @Test
+    void purgeDeletesEventsOlderThanTheRetentionAndKeepsTheRest() {
+        audit.append(List.of(denied(T0.minusSeconds(7200), "old-1", DEVELOPER),
+                denied(T0.minusSeconds(3601), "old-2", DEVELOPER), denied(T0, "new", DEVELOPER)));
+
+        assertThat(audit.purge(T0.minusSeconds(3600), 1000)).isEqualTo(2);
+
+        assertThat(audit.query(all(10)).events()).extracting(AuditEvent::requestId).containsExactly("new");
+    }
+
+    @Test
+    void purgeBeyondTheSizeCapDeletesTheOldestFirst() {
+        for (int i = 0; i < 12; i++) {
+            audit.append(List.of(denied(T0.plusSeconds(i), "e" + i, DEVELOPER)));
+        }
+
+        assertThat(audit.purge(T0.minusSeconds(3600), 5)).isEqualTo(7);
+
+        assertThat(audit.query(all(20)).events()).extracting(AuditEvent::requestId)
+                .containsExactly("e11", "e10", "e9", "e8", "e7");
     }
 
     @Test

@@ -238,7 +238,7 @@ abstract class DirectoryStoreContract {
         otherChanges.subscribe(JdbcDirectoryStore.TOPIC, revisions::add);
         otherChanges.seen(JdbcDirectoryStore.TOPIC, 0);
         try (var poller = new StorePoller(store.dataSource(), store.dialect(), otherChanges,
-                Duration.ofMillis(200))) {
+                Duration.ofMillis(200), Duration.ofSeconds(5), new StoreHealth(java.time.Clock.systemUTC()))) {
             poller.start();
             directory.write(tx -> tx.insert(ACCOUNT, "111111111111", body("Dev")));
 

@@ -28,7 +28,8 @@ class PostgresDirectoryStoreTest extends DirectoryStoreContract {
         otherChanges.subscribe(JdbcDirectoryStore.TOPIC, revisions::add);
         otherChanges.seen(JdbcDirectoryStore.TOPIC, 0);
         // Polling once an hour: only LISTEN/NOTIFY can deliver within the test.
-        try (var poller = new StorePoller(store.dataSource(), store.dialect(), otherChanges, Duration.ofHours(1))) {
+        try (var poller = new StorePoller(store.dataSource(), store.dialect(), otherChanges, Duration.ofHours(1),
+                Duration.ofSeconds(5), new StoreHealth(java.time.Clock.systemUTC()))) {
             poller.start();
             long listening = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (!poller.listening() && System.nanoTime() < listening) {

@@ -53,7 +53,8 @@ class RevocationPropagationTest {
             connections = new CountingDataSource(dataSource);
             store = new JdbcRevocationStore(connections, dialect, changes, Clock.systemUTC());
             list = new StoredRevocations(store, changes);
-            poller = new StorePoller(connections, StoreDialect.POSTGRESQL, changes, pollInterval);
+            poller = new StorePoller(connections, StoreDialect.POSTGRESQL, changes, pollInterval,
+                    Duration.ofSeconds(5), new StoreHealth(Clock.systemUTC()));
             poller.start();
         }
 

@@ -105,11 +105,13 @@ class SamlHappyPathTest {
     @Test
     void failureWireCodesAndMessages() {
         assertThat(SamlFailure.EXPIRED.wireCode()).isEqualTo("ExpiredTokenException");
+        assertThat(SamlFailure.REPLAY_CHECK_UNAVAILABLE.wireCode()).isEqualTo("ServiceUnavailable");
+        assertThat(SamlFailure.REPLAY_CHECK_UNAVAILABLE.httpStatus()).isEqualTo(503);
         for (SamlFailure failure : SamlFailure.values()) {
-            if (failure != SamlFailure.EXPIRED) {
+            if (failure != SamlFailure.EXPIRED && failure != SamlFailure.REPLAY_CHECK_UNAVAILABLE) {
                 assertThat(failure.wireCode()).isEqualTo("InvalidIdentityToken");
+                assertThat(failure.httpStatus()).isEqualTo(400);
             }
-            assertThat(failure.httpStatus()).isEqualTo(400);
             assertThat(failure.clientMessage()).isNotBlank();
         }
         assertThat(SamlFailure.BAD_SIGNATURE.clientMessage()).isEqualTo("Response signature invalid");

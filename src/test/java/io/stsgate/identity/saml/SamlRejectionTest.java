@@ -200,6 +200,19 @@ class SamlRejectionTest {
     }
 
     @Test
+    void validateWhenReplayCacheUnreachableThenRetryableNotInvalidToken() {
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        SamlAssertionValidator storeDown = new SamlAssertionValidator(
+                new ServiceProvider(TestSamlResponses.SP_ENTITY_ID, Set.of(TestSamlResponses.ACS), Optional.empty()),
+                clock, Duration.ofSeconds(60), (id, notOnOrAfter) -> {
+                    throw new IllegalStateException("connection refused");
+                });
+        var refusal = storeDown.validate(response().signAssertion().base64(), provider());
+        refused(refusal, SamlFailure.REPLAY_CHECK_UNAVAILABLE);
+        assertThat(((SamlValidation.Invalid) refusal).failure().wireCode()).isEqualTo("ServiceUnavailable");
+    }
+
+    @Test
     void validateWhenInvalidAttemptThenAssertionIdNotConsumed() {
         SamlAssertionValidator validator = validator();
         String base64 = response().signAssertion().base64();

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.stsgate.crypto.Base32;
 import io.stsgate.crypto.KeyringFile;
 import io.stsgate.directory.PemCertificates;
 import io.stsgate.identity.saml.SignedSamlResponses;
@@ -33,6 +34,7 @@ public final class ReplicaSetup {
     private final String accessKeyId;
     private final String secretAccessKey;
     private final IdpKey idp = IdpKey.generate("CN=idp.replicas.example.com");
+    private final byte[] mfaSeed = new byte[20];
 
     private ReplicaSetup(Path folder) {
         this.folder = folder;
@@ -46,6 +48,7 @@ public final class ReplicaSetup {
         byte[] secret = new byte[30];
         random.nextBytes(secret);
         this.secretAccessKey = Base64.getEncoder().encodeToString(secret);
+        random.nextBytes(mfaSeed);
     }
 
     public static ReplicaSetup in(Path folder) {
@@ -60,6 +63,16 @@ public final class ReplicaSetup {
 
     public String secretAccessKey() {
         return secretAccessKey;
+    }
+
+    /** The TOTP seed of the operator's MFA devices {@link #mfaDevice}(name), for names "first" and "second". */
+    public byte[] mfaSeed() {
+        return mfaSeed.clone();
+    }
+
+    /** The serial number of the operator's MFA device {@code name} ("first" or "second"; both share one seed). */
+    public static String mfaDevice(String name) {
+        return "arn:aws:iam::" + ACCOUNT + ":mfa/" + name;
     }
 
     /** The signing key of the SAML IdP registered as {@link #SAML_PROVIDER_ARN}. */
@@ -115,6 +128,11 @@ public final class ReplicaSetup {
                                     accessKeys:
                                       - id: %2$s
                                         secret: "%3$s"
+                                    mfaDevices:
+                                      - name: first
+                                        seed: %7$s
+                                      - name: second
+                                        seed: %7$s
                                     policies:
                                       inline:
                                         assume: |
@@ -143,7 +161,8 @@ public final class ReplicaSetup {
                             """
                             .formatted(ACCOUNT, accessKeyId, secretAccessKey, SAML_PROVIDER_ARN,
                                     SignedSamlResponses.IDP_ENTITY_ID,
-                                    PemCertificates.pem(idp.certificate()).indent(14).stripTrailing()));
+                                    PemCertificates.pem(idp.certificate()).indent(14).stripTrailing(),
+                                    Base32.encode(mfaSeed)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
