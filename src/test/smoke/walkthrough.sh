@@ -14,7 +14,8 @@ work=$(mktemp -d)
 # The production profile (the packaged default) refuses the demo directory and its published secrets.
 echo "prod-key $(/usr/bin/python3 -c 'import os,base64; print(base64.b64encode(os.urandom(32)).decode())')" >"$work/prod-keyring.txt"
 # Every file this script makes lives in $work, which it deletes: nothing is left in ./data or the demo's store.
-if java -Dquarkus.http.port=0 -Dstsgate.keyring.file="$work/prod-keyring.txt" -Dstsgate.store.path="$work/prod-store" \
+if java -Dquarkus.http.port=0 -Dquarkus.management.port=0 -Dstsgate.keyring.file="$work/prod-keyring.txt" \
+    -Dstsgate.store.path="$work/prod-store" \
     -Dstsgate.directory.file="$here/src/main/resources/demo/directory.yaml" -jar "$app" >"$work/prod.log" 2>&1; then
   echo "smoke: FAILED: the production profile started with the demo directory" >&2; exit 1
 fi
@@ -22,16 +23,21 @@ grep -q "uses a published demo value; the production profile refuses it" "$work/
   || { cat "$work/prod.log" >&2; echo "smoke: FAILED: no refusal message" >&2; exit 1; }
 echo "smoke: ok: production refuses the demo values"
 
-port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+port=$(free_port)
+management_port=$(free_port)
 endpoint="http://127.0.0.1:$port"
-java -Dquarkus.profile=demo -Dquarkus.http.port="$port" -Dstsgate.store.path="$work/store" \
+# Health, metrics and OpenAPI answer on the management interface only, never on the public port.
+management="http://127.0.0.1:$management_port"
+java -Dquarkus.profile=demo -Dquarkus.http.port="$port" -Dquarkus.management.port="$management_port" \
+  -Dstsgate.store.path="$work/store" \
   -jar "$app" >"$work/server.log" 2>&1 &
 server=$!
 cleanup() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
 for _ in $(seq 1 120); do
-  curl -fs "$endpoint/q/health/ready" >/dev/null 2>&1 && break
+  curl -fs "$management/q/health/ready" >/dev/null 2>&1 && break
   kill -0 "$server" 2>/dev/null || { cat "$work/server.log"; echo "smoke: stsgate did not start" >&2; exit 1; }
   sleep 0.5
 done
@@ -41,6 +47,11 @@ expect() { # expect NAME OUTPUT PATTERN
   grep -q -- "$3" <<<"$2" || fail "$1: expected '$3' in: $2"
   echo "smoke: ok: $1"
 }
+
+out=$(curl -s -o /dev/null -w '%{http_code}' "$endpoint/q/metrics")
+expect "metrics are not on the public port" "$out" '^404$'
+out=$(curl -s "$management/q/metrics")
+expect "metrics on the management port" "$out" 'stsgate_requests_seconds\|jvm_'
 
 export HOME="$work" AWS_CONFIG_FILE="$work/config" AWS_SHARED_CREDENTIALS_FILE="$work/credentials"
 export AWS_DEFAULT_REGION=us-east-1 AWS_PAGER=""

@@ -9,6 +9,11 @@ public enum ReasonCode {
     PACKED_POLICY_TOO_LARGE,
     UNKNOWN_ACTION,
     BODY_TOO_LARGE,
+    /**
+     * Over a throttling limit (per source address or per caller). Sampled: the audit trail keeps a bounded number of
+     * these events, each saying how many went unrecorded before it.
+     */
+    THROTTLED,
     SIGNATURE_MISSING,
     SIGNATURE_MALFORMED,
     SIGNATURE_INVALID,

@@ -10,6 +10,9 @@ public sealed interface Caller {
 
     String accountId();
 
+    /** The access key id the request was signed with: long-term ({@code AKIA}) or temporary ({@code ASIA}). */
+    String accessKeyId();
+
     /** A request signed with a long-term access key. */
     record UserCaller(User user, AccessKey key) implements Caller {
         @Override
@@ -20,6 +23,11 @@ public sealed interface Caller {
         @Override
         public String accountId() {
             return user.accountId();
+        }
+
+        @Override
+        public String accessKeyId() {
+            return key.id();
         }
     }
 
@@ -33,6 +41,11 @@ public sealed interface Caller {
         @Override
         public String accountId() {
             return session.accountId();
+        }
+
+        @Override
+        public String accessKeyId() {
+            return session.accessKeyId();
         }
     }
 }

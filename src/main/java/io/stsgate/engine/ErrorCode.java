@@ -26,6 +26,8 @@ public enum ErrorCode {
     EXPIRED_TOKEN("ExpiredToken", 403),
     REQUEST_EXPIRED("RequestExpired", 400),
     REQUEST_ENTITY_TOO_LARGE("RequestEntityTooLarge", 413),
+    /** AWS's answer to a caller over its rate; every AWS SDK retries it with backoff. */
+    THROTTLING("Throttling", 400),
     INTERNAL_FAILURE("InternalFailure", 500),
     /** A dependency (the store) is down or too slow: retryable, SDKs retry it. */
     SERVICE_UNAVAILABLE("ServiceUnavailable", 503);

@@ -14,7 +14,8 @@ import io.stsgate.directory.store.StoreHealth;
 /**
  * Ready once the keyring and the directory are loaded, while the store answers: then every credential can be issued
  * and verified. While the store is down, calls that do not need it still work on this replica; the readiness shows the
- * outage ({@code store: down}, since when and why) so it can be monitored and alerted on.
+ * outage ({@code store: down}, since when and why) so it can be monitored and alerted on. The answer names counts
+ * only, never a key id: key ids are what an attacker would need to aim at one key.
  */
 @Readiness
 @ApplicationScoped
@@ -33,7 +34,6 @@ public class ReadinessCheck implements HealthCheck {
         var response = HealthCheckResponse.named("stsgate")
                 .status(!keyring.keys().isEmpty() && !directory.accounts().isEmpty() && storeAvailable)
                 .withData("keyringKeys", keyring.keys().size())
-                .withData("sealingKeyId", keyring.primary().id())
                 .withData("accounts", directory.accounts().size())
                 .withData("store", storeAvailable ? "up" : "down")
                 .withData("storeSince", store.since().toString());

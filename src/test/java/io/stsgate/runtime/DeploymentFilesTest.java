@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
 import io.stsgate.directory.DirectoryFileLoader;
 
-/** The example directory shipped with the Kubernetes manifests stays a valid directory file. */
+/** The Kubernetes manifests: a valid example directory, and the operations surface kept off the Service. */
 class DeploymentFilesTest {
 
     @Test
@@ -21,5 +27,30 @@ class DeploymentFilesTest {
             assertThat(directory.role("arn:aws:iam::123456789012:role/web-users")).isPresent();
             assertThat(directory.oidcProviders()).hasSize(1);
         }
+    }
+
+    @Test
+    void probesAndTheScrapePointAtTheManagementPortWhichTheServiceDoesNotPublish() throws Exception {
+        var yaml = new ObjectMapper(new YAMLFactory());
+        JsonNode template = yaml.readTree(Path.of("k8s", "deployment.yaml").toFile()).path("spec").path("template");
+        JsonNode container = template.path("spec").path("containers").get(0);
+        int management = 0;
+        for (JsonNode port : container.path("ports")) {
+            if ("management".equals(port.path("name").asText())) {
+                management = port.path("containerPort").asInt();
+            }
+        }
+        assertThat(management).isEqualTo(9000);
+        for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
+            assertThat(container.path(probe).path("httpGet").path("port").asText()).as(probe).isEqualTo("management");
+        }
+        JsonNode annotations = template.path("metadata").path("annotations");
+        assertThat(annotations.path("prometheus.io/port").asText()).isEqualTo("9000");
+        assertThat(annotations.path("prometheus.io/path").asText()).isEqualTo("/q/metrics");
+
+        List<String> published = new ArrayList<>();
+        yaml.readTree(Path.of("k8s", "service.yaml").toFile()).path("spec").path("ports")
+                .forEach(port -> published.add(port.path("targetPort").asText()));
+        assertThat(published).containsExactly("http");
     }
 }

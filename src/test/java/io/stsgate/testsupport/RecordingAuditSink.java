@@ -1,5 +1,6 @@
 package io.stsgate.testsupport;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
@@ -31,6 +32,11 @@ public class RecordingAuditSink extends LogAuditSink {
         while (events.size() > KEPT) {
             events.pollLast();
         }
+    }
+
+    /** The kept events, newest first. */
+    public List<AuditEvent> events() {
+        return List.copyOf(events);
     }
 
     public Optional<AuditEvent> byRequestId(String requestId) {

@@ -26,11 +26,15 @@ import io.stsgate.engine.ErrorCode;
 import io.stsgate.engine.RequestInfo;
 import io.stsgate.engine.StoreCalls;
 import io.stsgate.engine.StsException;
+import io.stsgate.engine.Throttle;
+import io.stsgate.engine.ThrottleGroup;
+import io.stsgate.engine.ThrottleVerdict;
 import io.stsgate.identity.sigv4.SignedRequest;
 
 /**
- * The Query protocol pipeline: size limit, parameters, action, signature, handler, response. Every exit writes one
- * audit event and one metric sample, and every error is AWS's envelope with its code and status.
+ * The Query protocol pipeline: size limit, parameters, action, signature, throttling, handler, response. Every exit
+ * writes one metric sample and one audit event (throttled requests: a bounded sample), and every error is AWS's
+ * envelope with its code and status.
  */
 @ApplicationScoped
 public class QueryDispatcher {
@@ -40,6 +44,7 @@ public class QueryDispatcher {
 
     private final Map<String, ActionHandler> handlers;
     private final SignedCallAuthenticator authenticator;
+    private final Throttle throttle;
     private final AuditSink audit;
     private final MeterRegistry metrics;
     private final StsgateConfig config;
@@ -47,11 +52,12 @@ public class QueryDispatcher {
     private final StoreCalls storeCalls;
 
     @Inject
-    public QueryDispatcher(Instance<ActionHandler> handlers, SignedCallAuthenticator authenticator, AuditSink audit,
-            MeterRegistry metrics, StsgateConfig config, Clock clock, StoreCalls storeCalls) {
+    public QueryDispatcher(Instance<ActionHandler> handlers, SignedCallAuthenticator authenticator, Throttle throttle,
+            AuditSink audit, MeterRegistry metrics, StsgateConfig config, Clock clock, StoreCalls storeCalls) {
         this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(ActionHandler::action,
                 Function.identity()));
         this.authenticator = authenticator;
+        this.throttle = throttle;
         this.audit = audit;
         this.metrics = metrics;
         this.config = config;
@@ -75,13 +81,23 @@ public class QueryDispatcher {
             var params = QueryParameters.parse(request.rawQuery(), formBody(request));
             var handler = handler(params);
             draft.action(handler.action());
+            Caller caller = handler.signed() ? authenticator.authenticate(signed(request), handler.action(), draft) : null;
+            // Unsigned actions count per source address; signed ones per access key id, and only once the signature
+            // verified: naming someone's access key id in a bad request does not spend their budget.
+            var group = ThrottleGroup.ofAction(handler.action());
+            if (group.isPresent()) {
+                String key = caller == null ? request.remoteAddress() : caller.accessKeyId();
+                if (throttle.admit(group.get(), key) instanceof ThrottleVerdict.Throttled throttled) {
+                    return Uni.createFrom().item(throttled(timer, handler.action(), draft, throttled));
+                }
+            }
             var info = new RequestInfo(requestId, request.remoteAddress(), request.userAgent(), request.secure(),
                     null);
             Uni<String> result = handler.needsStore(params)
                     // Off the event loop, bounded: a slow store holds a store thread, never this loop.
                     ? Uni.createFrom().completionStage(() -> storeCalls.submit(
-                            () -> handled(request, handler, params, info, draft).await().indefinitely()))
-                    : handled(request, handler, params, info, draft);
+                            () -> handler.handle(caller, params, info, draft).await().indefinitely()))
+                    : handler.handle(caller, params, info, draft);
             return result
                     .map(xml -> succeeded(timer, handler.action(), draft, xml))
                     .onFailure().recoverWithItem(e -> failed(timer, handler.action(), draft, e));
@@ -90,15 +106,19 @@ public class QueryDispatcher {
         }
     }
 
-    private Uni<String> handled(QueryRequest request, ActionHandler handler, QueryParameters params, RequestInfo info,
-            AuditDraft draft) {
-        Caller caller = handler.signed() ? authenticator.authenticate(signed(request), handler.action(), draft) : null;
-        return handler.handle(caller, params, info, draft);
-    }
-
     private Reply succeeded(Timer.Sample timer, String action, AuditDraft draft, String xml) {
         audit.record(draft.success(clock.instant(), ReasonCode.ISSUED));
         return finish(timer, action, "success", new Reply(200, xml, draft.requestId()));
+    }
+
+    /** AWS's Throttling error; only the sampled few are audited, all are counted. */
+    private Reply throttled(Timer.Sample timer, String action, AuditDraft draft, ThrottleVerdict.Throttled verdict) {
+        StsException e = verdict.error();
+        if (verdict.audited()) {
+            audit.record(draft.failure(clock.instant(), e.reason(), e.code().wireCode(), e.detail()));
+        }
+        return finish(timer, action, e.code().wireCode(), new Reply(e.code().httpStatus(),
+                XmlResponse.error(e.code(), e.getMessage(), draft.requestId()), draft.requestId()));
     }
 
     /** The one place a failure becomes AWS's error envelope, an audit event and a metric. */

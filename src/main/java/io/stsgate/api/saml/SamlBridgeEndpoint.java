@@ -2,6 +2,7 @@ package io.stsgate.api.saml;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -28,6 +29,9 @@ import io.stsgate.config.StsgateConfig;
 import io.stsgate.engine.RequestInfo;
 import io.stsgate.engine.StoreCalls;
 import io.stsgate.engine.StsException;
+import io.stsgate.engine.Throttle;
+import io.stsgate.engine.ThrottleGroup;
+import io.stsgate.engine.ThrottleVerdict;
 import io.stsgate.identity.saml.SamlServiceProviderKeys;
 import io.stsgate.identity.saml.ServiceProviderMetadata;
 import io.vertx.core.http.HttpServerRequest;
@@ -67,6 +71,7 @@ public class SamlBridgeEndpoint {
     SamlServiceProviderKeys serviceProviderKeys;
     @Inject
     StoreCalls storeCalls;
+    Throttle throttle;
 
     private volatile String metadata;
 
@@ -83,6 +88,10 @@ public class SamlBridgeEndpoint {
             @Context HttpServerRequest request) {
         var draft = draft(request, SIGN_IN_ACTION);
         String nonce = BridgePage.nonce();
+        var limited = overLimit(request, draft, nonce);
+        if (limited.isPresent()) {
+            return limited.get();
+        }
         try {
             // The replay cache is in the store: bounded wait, 503 while the store is down.
             PendingSignIn entry = storeCalls.call(() -> signIn.signIn(samlResponse, relayState, draft));
@@ -108,6 +117,10 @@ public class SamlBridgeEndpoint {
             @Context HttpServerRequest request) {
         var draft = draft(request, ISSUE_ACTION);
         String nonce = BridgePage.nonce();
+        var limited = overLimit(request, draft, nonce);
+        if (limited.isPresent()) {
+            return limited.get();
+        }
         try {
             var info = new RequestInfo(draft.requestId(), remote(request), request.getHeader("User-Agent"),
                     request.isSSL(), null);
@@ -135,6 +148,10 @@ public class SamlBridgeEndpoint {
     public Response startSignIn(@QueryParam("provider") String providerArn, @Context HttpServerRequest request) {
         var draft = draft(request, START_ACTION);
         String nonce = BridgePage.nonce();
+        var limited = overLimit(request, draft, nonce);
+        if (limited.isPresent()) {
+            return limited.get();
+        }
         try {
             var redirect = starts.redirect(providerArn);
             audit.record(draft.success(clock.instant(), ReasonCode.ANSWERED));
@@ -185,6 +202,25 @@ public class SamlBridgeEndpoint {
         String nonce = BridgePage.nonce();
         Response response = refused(BridgeRefusal.methodNotAllowed(), draft(request, action), nonce);
         return Response.fromResponse(response).header("Allow", "POST").build();
+    }
+
+    /**
+     * The sign-in pages' throttling, per source address. A person's browser neither understands nor retries AWS's
+     * {@code Throttling} (HTTP 400), so it gets the web's own answer: 429 Too Many Requests with {@code Retry-After}
+     * and a page saying to wait. Every throttled request is counted; only a bounded sample is audited.
+     */
+    private Optional<Response> overLimit(HttpServerRequest request, AuditDraft draft, String nonce) {
+        if (!(throttle.admit(ThrottleGroup.SAML_BROWSER, remote(request)) instanceof ThrottleVerdict.Throttled t)) {
+            return Optional.empty();
+        }
+        StsException e = t.error();
+        if (t.audited()) {
+            audit.record(draft.failure(clock.instant(), e.reason(), e.code().wireCode(), e.detail()));
+        }
+        long retryAfter = Math.max(1, (long) Math.ceil(1 / config.throttling().samlBrowser().rate()));
+        Response page = page(429, "Too many requests", "Too many sign-in requests came from your network. Wait "
+                + retryAfter + " second(s) and try again.", draft, nonce);
+        return Optional.of(Response.fromResponse(page).header("Retry-After", retryAfter).build());
     }
 
     /** The one place a refusal becomes an error page and an audit event. */

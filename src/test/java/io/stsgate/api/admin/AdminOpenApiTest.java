@@ -1,6 +1,5 @@
 package io.stsgate.api.admin;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.stsgate.testsupport.ManagementInterface;
 
 /**
  * The OpenAPI document describes the admin API: operations with summaries, their answers, the bearer scheme, and
@@ -28,7 +28,7 @@ class AdminOpenApiTest {
 
     @Test
     void documentsEveryOperationWithItsSecurity() {
-        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+        ManagementInterface.request().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .body(ROLE + ".put.summary", equalTo("Replace a role"))
                 .body(ROLE + ".put.responses.'412'.description", notNullValue())
                 .body(ROLE + ".put.security.bearer", hasItem(notNullValue()))
@@ -91,7 +91,8 @@ class AdminOpenApiTest {
     }
 
     private static JsonPath openApi() {
-        return given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        return ManagementInterface.request().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract()
+                .jsonPath();
     }
 
     /** The properties of the schema {@code ref} points to, such as {@code #/components/schemas/RoleEntry}. */
@@ -103,7 +104,7 @@ class AdminOpenApiTest {
 
     @Test
     void documentsRevocationsTheAuditTrailAndExplainWithTheirSecurity() {
-        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+        ManagementInterface.request().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .body("paths.'/admin/v1/revocations'.post.summary", equalTo("Revoke credentials"))
                 .body("paths.'/admin/v1/revocations'.post.security.bearer", hasItem(notNullValue()))
                 .body("paths.'/admin/v1/revocations'.get.responses.'200'.description", notNullValue())

@@ -4,12 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.net.URI;
 import java.net.URL;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -22,6 +24,7 @@ import io.restassured.config.EncoderConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import io.stsgate.testsupport.Demo;
+import io.stsgate.testsupport.ManagementInterface;
 import io.stsgate.testsupport.TestClients;
 import io.stsgate.testsupport.TestClock;
 import io.stsgate.testsupport.TestSigner;
@@ -319,10 +322,24 @@ class QueryProtocolTest {
     }
 
     @Test
-    void whenHealthAndMetricsAreAskedThenTheyAnswer() {
-        given().when().get("/q/health/live").then().statusCode(200);
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("stsgate_requests_seconds"));
-        given().when().get("/q/openapi").then().statusCode(200);
+    void whenHealthAndMetricsAreAskedOnTheManagementPortThenTheyAnswer() {
+        ManagementInterface.request().get("/q/health/live").then().statusCode(200);
+        ManagementInterface.request().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        ManagementInterface.request().get("/q/metrics").then().statusCode(200)
+                .body(containsString("stsgate_requests_seconds"));
+        ManagementInterface.request().get("/q/openapi").then().statusCode(200);
+    }
+
+    @Test
+    void whenTheOperationsSurfaceIsAskedOnThePublicPortThenItIsNotThere() {
+        for (String path : List.of("/q/health", "/q/health/ready", "/q/health/live", "/q/metrics", "/q/openapi")) {
+            given().when().get(path).then().statusCode(404);
+        }
+    }
+
+    @Test
+    void whenReadinessIsAskedThenItDoesNotNameTheSealingKey() {
+        ManagementInterface.request().get("/q/health/ready").then().statusCode(200)
+                .body(not(containsString("sealingKeyId")));
     }
 }

@@ -27,24 +27,31 @@ public final class StsgateProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Map<String, String> properties;
     private Process process;
 
-    private StsgateProcess(String name, int port, Map<String, String> properties) {
+    private StsgateProcess(String name, int port, int managementPort, Map<String, String> properties) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.properties = properties;
     }
 
     /** Starts a replica with {@code properties} (system properties: stsgate.*, quarkus.*) and waits until ready. */
     public static StsgateProcess start(String name, Map<String, String> properties) {
-        var process = new StsgateProcess(name, freePort(), new LinkedHashMap<>(properties));
+        var process = new StsgateProcess(name, freePort(), freePort(), new LinkedHashMap<>(properties));
         process.launch();
         return process;
     }
 
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** The management interface (health, metrics, OpenAPI), on its own port as in production. */
+    public URI managementEndpoint() {
+        return URI.create("http://127.0.0.1:" + managementPort);
     }
 
     public String name() {
@@ -86,6 +93,8 @@ public final class StsgateProcess implements AutoCloseable {
         command.add("-Xmx256m");
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dquarkus.http.host=127.0.0.1");
+        command.add("-Dquarkus.management.port=" + managementPort);
+        command.add("-Dquarkus.management.host=127.0.0.1");
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(JAR.toAbsolutePath().toString());
@@ -109,7 +118,7 @@ public final class StsgateProcess implements AutoCloseable {
                         + log.toAbsolutePath());
             }
             try {
-                var response = http.send(HttpRequest.newBuilder(endpoint().resolve("/q/health/ready"))
+                var response = http.send(HttpRequest.newBuilder(managementEndpoint().resolve("/q/health/ready"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
