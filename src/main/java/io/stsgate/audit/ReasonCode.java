@@ -55,6 +55,8 @@ public enum ReasonCode {
     TOKEN_MISSING_SUBJECT,
     TOKEN_TOO_LARGE,
     TOKEN_CLAIMS_INVALID,
+    /** Two claims name one condition key once case is ignored or a dotted name meets a nested path. */
+    TOKEN_CLAIM_NAME_COLLISION,
     IDP_UNREACHABLE,
     SAML_PROVIDER_UNKNOWN,
     SAML_INVALID,
@@ -63,6 +65,8 @@ public enum ReasonCode {
     SAML_SIGNATURE_INVALID,
     SAML_ROLE_NOT_ASSERTED,
     SAML_ATTRIBUTES_INVALID,
+    /** Two attributes, or an attribute and an element AWS reads, name one condition key once case is ignored. */
+    SAML_ATTRIBUTE_NAME_COLLISION,
     /** The Response answers an AuthnRequest stsgate did not make, made for another provider, or with another RelayState. */
     SAML_REQUEST_UNMATCHED,
     INTERNAL_ERROR
