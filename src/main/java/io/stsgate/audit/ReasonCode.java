@@ -7,6 +7,8 @@ public enum ReasonCode {
     INVALID_PARAMETER,
     MALFORMED_POLICY,
     PACKED_POLICY_TOO_LARGE,
+    /** The session token would exceed the bound clients and proxies accept back (CredentialMint). */
+    SESSION_TOKEN_TOO_LARGE,
     UNKNOWN_ACTION,
     BODY_TOO_LARGE,
     SIGNATURE_MISSING,
@@ -36,6 +38,8 @@ public enum ReasonCode {
     MFA_CODE_REUSED,
     SOURCE_IDENTITY_IMMUTABLE,
     TAG_CONFLICT,
+    /** A session tag breaks AWS's tag rules (characters, lengths, the aws: prefix, at most 50). */
+    TAG_INVALID,
     POLICY_ARN_UNKNOWN,
     AUTHORIZATION_MESSAGE_INVALID,
     PROVIDER_NOT_IN_ROLE_ACCOUNT,

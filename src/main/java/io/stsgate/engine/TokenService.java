@@ -298,7 +298,6 @@ public final class TokenService {
         }
         int duration = cmd.durationSeconds() == null ? DEFAULT_USER_SESSION_DURATION : cmd.durationSeconds();
         audit.duration(duration);
-        sessionPolicies.validate(cmd.policy(), cmd.policyArns(), user.accountId());
         var tags = SessionTagRules.combine(List.of(), Set.of(), cmd.tags(), List.of());
         audit.tags(tagMap(tags.tags()));
         String federatedArn = Arns.federatedUser(user.accountId(), cmd.name());
@@ -309,6 +308,7 @@ public final class TokenService {
         if (!tags.tags().isEmpty()) {
             requireCallerPermission(caller, "sts:TagSession", federatedArn, ctx);
         }
+        sessionPolicies.validate(cmd.policy(), cmd.policyArns(), user.accountId());
         Integer packed = sessionPolicies.packedSize(cmd.policy(), cmd.policyArns(), cmd.tags());
         Instant now = now();
         var draft = new SessionContext(SessionKind.FEDERATED_USER, null, null, user.accountId(), federatedArn,
@@ -326,8 +326,14 @@ public final class TokenService {
         return new CallerIdentity(session.principalId(), session.accountId(), session.arn());
     }
 
-    public String getAccessKeyInfo(String accessKeyId) {
-        var account = accessKeyId.startsWith("ASIA") ? AccessKeyIds.accountOf(accessKeyId)
+    /**
+     * The account of a long-term key, or of the caller's own temporary key: temporary ids are random and name no
+     * account (the audit event of the issuance does).
+     */
+    public String getAccessKeyInfo(Caller caller, String accessKeyId) {
+        var account = AccessKeyIds.isTemporary(accessKeyId)
+                ? Optional.of(caller.accountId()).filter(a -> caller instanceof Caller.SessionCaller s
+                        && accessKeyId.equals(s.session().accessKeyId()))
                 : directory.accessKey(accessKeyId).flatMap(k -> directory.user(k.userArn())).map(User::accountId);
         return account.orElseThrow(() -> new StsException(ErrorCode.INVALID_PARAMETER_VALUE,
                 ReasonCode.INVALID_PARAMETER, "The access key ID " + accessKeyId + " is not valid."));

@@ -20,7 +20,9 @@ import io.stsgate.engine.ErrorCode;
 import io.stsgate.engine.FederatedPrincipal;
 import io.stsgate.engine.FederationKind;
 import io.stsgate.engine.SessionTag;
+import io.stsgate.engine.SessionTagRules;
 import io.stsgate.engine.StsException;
+import io.stsgate.engine.StsSyntax;
 import io.stsgate.identity.saml.SamlFailure;
 import io.stsgate.identity.saml.VerifiedAssertion;
 
@@ -141,6 +143,9 @@ public final class SamlPrincipals {
                 tags.add(new SessionTag(name.substring(PRINCIPAL_TAG.length()), values.get(0)));
             }
         });
+        SessionTagRules.problem(tags).ifPresent(problem -> {
+            throw invalid("PrincipalTag attributes in AuthnResponse: " + problem);
+        });
         var transitive = assertion.attributes().getOrDefault(TRANSITIVE_TAG_KEYS, List.of());
         return new FederatedPrincipal(FederationKind.SAML, provider.arn(), assertion.issuer(), assertion.nameId(),
                 assertion.recipient(), keys.keys(), tags, transitive, sourceIdentity(assertion),
@@ -169,7 +174,11 @@ public final class SamlPrincipals {
         var durations = assertion.attributes().getOrDefault(SESSION_DURATION, List.of());
         if (!durations.isEmpty()) {
             try {
-                int seconds = Integer.parseInt(durations.get(0).trim());
+                String text = durations.get(0).trim();
+                if (!StsSyntax.INTEGER.matcher(text).matches()) {
+                    throw new NumberFormatException("not ASCII digits");
+                }
+                int seconds = Integer.parseInt(text);
                 if (seconds < 900 || seconds > 43200) {
                     throw invalid("SessionDuration in AuthnResponse must be between 900 and 43200");
                 }

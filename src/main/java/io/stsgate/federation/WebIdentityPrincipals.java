@@ -15,6 +15,7 @@ import io.stsgate.engine.ErrorCode;
 import io.stsgate.engine.FederatedPrincipal;
 import io.stsgate.engine.FederationKind;
 import io.stsgate.engine.SessionTag;
+import io.stsgate.engine.SessionTagRules;
 import io.stsgate.engine.StsException;
 import io.stsgate.engine.StsSyntax;
 import io.stsgate.identity.oidc.VerifiedToken;
@@ -188,12 +189,9 @@ public final class WebIdentityPrincipals {
                 tags.add(new SessionTag(tagKey, values.get(0)));
             }
         });
-        for (var tag : tags) {
-            if (!StsSyntax.TAG_KEY.matcher(tag.key()).matches() || tag.key().length() > 128
-                    || !StsSyntax.TAG_VALUE.matcher(tag.value()).matches() || tag.value().length() > 256) {
-                throw invalidClaims("session tag " + tag.key() + " has an invalid key or value");
-            }
-        }
+        SessionTagRules.problem(tags).ifPresent(problem -> {
+            throw invalidClaims(problem);
+        });
     }
 
     private static String sourceIdentity(Object claim) {

@@ -92,4 +92,52 @@ class SamlPrincipalsTest {
                 "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent", "https://sts.example.com/saml",
                 "https://sts.example.com/saml", "_a1", NOW.plusSeconds(300), null, attributes, null);
     }
+
+    private static final String PRINCIPAL_TAG = "https://aws.amazon.com/SAML/Attributes/PrincipalTag:";
+
+    @Test
+    void ofWhenAPrincipalTagKeyBeginsWithAwsThenInvalidIdentityToken() {
+        assertAttributesInvalid(attributes(PRINCIPAL_TAG + "aws:foo", List.of("x")), "aws:foo");
+    }
+
+    @Test
+    void ofWhenAPrincipalTagValueHasACharacterOutsideTheSetThenInvalidIdentityToken() {
+        assertAttributesInvalid(attributes(PRINCIPAL_TAG + "team", List.of("a;b")), "team");
+    }
+
+    @Test
+    void ofWhenAPrincipalTagKeyIsTooLongThenInvalidIdentityToken() {
+        assertAttributesInvalid(attributes(PRINCIPAL_TAG + "k".repeat(129), List.of("x")), "session tag key");
+    }
+
+    @Test
+    void ofWhenMoreThanFiftyPrincipalTagsThenInvalidIdentityToken() {
+        var many = new LinkedHashMap<String, List<String>>();
+        for (int i = 0; i < 51; i++) {
+            many.put(PRINCIPAL_TAG + "k" + i, List.of("v"));
+        }
+        assertAttributesInvalid(many, "51");
+    }
+
+    @Test
+    void ofWhenSessionDurationIsNotAsciiDigitsThenInvalidIdentityToken() {
+        for (String digits : List.of("\uFF10\uFF19\uFF10\uFF10", "\u0669\u0660\u0660", "+900")) {
+            assertAttributesInvalid(attributes("https://aws.amazon.com/SAML/Attributes/SessionDuration",
+                    List.of(digits)), "SessionDuration");
+        }
+    }
+
+    @Test
+    void ofWhenSessionDurationIsAsciiDigitsThenItCapsTheSession() {
+        assertThat(SamlPrincipals.of(assertion(attributes("https://aws.amazon.com/SAML/Attributes/SessionDuration",
+                List.of("900"))), PROVIDER, CLOCK).maxDurationSeconds()).isEqualTo(900);
+    }
+
+    private static void assertAttributesInvalid(Map<String, List<String>> attributes, String mentioned) {
+        var thrown = Assertions.assertThrows(StsException.class,
+                () -> SamlPrincipals.of(assertion(attributes), PROVIDER, CLOCK));
+        assertThat(thrown.code()).isEqualTo(ErrorCode.INVALID_IDENTITY_TOKEN);
+        assertThat(thrown.reason()).isEqualTo(ReasonCode.SAML_ATTRIBUTES_INVALID);
+        assertThat(thrown.getMessage()).contains(mentioned);
+    }
 }

@@ -117,4 +117,32 @@ class WebIdentityPrincipalsTest {
         return new VerifiedToken(PROVIDER.arn(), ISSUER, SUBJECT, List.of("app"), (String) extra.get("azp"), now,
                 now.plusSeconds(300), claims);
     }
+
+    @Test
+    void ofWhenTheTagsClaimHasAKeyBeginningWithAwsThenInvalidIdentityToken() {
+        assertClaimsInvalid(token(Map.of("https://aws.amazon.com/tags", Map.of("principal_tags",
+                Map.of("aws:foo", List.of("x"))))), PROVIDER, "aws:foo");
+    }
+
+    @Test
+    void ofWhenATagRuleYieldsAValueOutsideTheSetThenInvalidIdentityToken() {
+        var provider = new OidcProvider("111111111111", ISSUER, List.of("app"), OidcProvider.DEFAULT_ALGORITHMS,
+                Duration.ofSeconds(60), Optional.empty(), Optional.empty(), false, Map.of("team", "team"));
+        assertClaimsInvalid(token(Map.of("team", "a;b")), provider, "team");
+    }
+
+    @Test
+    void ofWhenATagRuleNamesAnAwsKeyThenInvalidIdentityToken() {
+        var provider = new OidcProvider("111111111111", ISSUER, List.of("app"), OidcProvider.DEFAULT_ALGORITHMS,
+                Duration.ofSeconds(60), Optional.empty(), Optional.empty(), false, Map.of("aws:team", "team"));
+        assertClaimsInvalid(token(Map.of("team", "ops")), provider, "aws:team");
+    }
+
+    private static void assertClaimsInvalid(VerifiedToken token, OidcProvider provider, String mentioned) {
+        var thrown = org.junit.jupiter.api.Assertions.assertThrows(StsException.class,
+                () -> WebIdentityPrincipals.of(token, provider));
+        assertThat(thrown.code()).isEqualTo(ErrorCode.INVALID_IDENTITY_TOKEN);
+        assertThat(thrown.reason()).isEqualTo(ReasonCode.TOKEN_CLAIMS_INVALID);
+        assertThat(thrown.getMessage()).contains(mentioned);
+    }
 }

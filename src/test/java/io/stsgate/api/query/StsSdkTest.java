@@ -191,8 +191,15 @@ class StsSdkTest {
                     .isEqualTo("111111111111");
             var assumed = sts.assumeRole(r -> r.roleArn(Demo.PARTNER_ROLE).roleSessionName("keyinfo")
                     .externalId(Demo.EXTERNAL_ID));
-            assertThat(sts.getAccessKeyInfo(r -> r.accessKeyId(assumed.credentials().accessKeyId())).account())
-                    .isEqualTo("222222222222");
+            String temporaryId = assumed.credentials().accessKeyId();
+            try (var session = TestClients.withSession(endpoint(), assumed.credentials())) {
+                assertThat(session.getAccessKeyInfo(r -> r.accessKeyId(temporaryId)).account())
+                        .isEqualTo("222222222222");
+            }
+            // Temporary ids are random: another caller cannot learn the account behind one.
+            assertThatThrownBy(() -> sts.getAccessKeyInfo(r -> r.accessKeyId(temporaryId)))
+                    .isInstanceOfSatisfying(StsException.class, e -> assertThat(e.awsErrorDetails().errorCode())
+                            .isEqualTo("InvalidParameterValue"));
         }
     }
 
