@@ -7,6 +7,8 @@ public enum ReasonCode {
     INVALID_PARAMETER,
     MALFORMED_POLICY,
     PACKED_POLICY_TOO_LARGE,
+    /** The session token would exceed the bound clients and proxies accept back (CredentialMint). */
+    SESSION_TOKEN_TOO_LARGE,
     UNKNOWN_ACTION,
     BODY_TOO_LARGE,
     /**
@@ -47,6 +49,8 @@ public enum ReasonCode {
     MFA_DEVICE_LOCKED,
     SOURCE_IDENTITY_IMMUTABLE,
     TAG_CONFLICT,
+    /** A session tag breaks AWS's tag rules (characters, lengths, the aws: prefix, at most 50). */
+    TAG_INVALID,
     POLICY_ARN_UNKNOWN,
     AUTHORIZATION_MESSAGE_INVALID,
     PROVIDER_NOT_IN_ROLE_ACCOUNT,
@@ -66,6 +70,8 @@ public enum ReasonCode {
     TOKEN_MISSING_SUBJECT,
     TOKEN_TOO_LARGE,
     TOKEN_CLAIMS_INVALID,
+    /** Two claims name one condition key once case is ignored or a dotted name meets a nested path. */
+    TOKEN_CLAIM_NAME_COLLISION,
     IDP_UNREACHABLE,
     SAML_PROVIDER_UNKNOWN,
     SAML_INVALID,
@@ -74,6 +80,8 @@ public enum ReasonCode {
     SAML_SIGNATURE_INVALID,
     SAML_ROLE_NOT_ASSERTED,
     SAML_ATTRIBUTES_INVALID,
+    /** Two attributes, or an attribute and an element AWS reads, name one condition key once case is ignored. */
+    SAML_ATTRIBUTE_NAME_COLLISION,
     /** The Response answers an AuthnRequest stsgate did not make, made for another provider, or with another RelayState. */
     SAML_REQUEST_UNMATCHED,
     INTERNAL_ERROR,

@@ -6,8 +6,13 @@ import java.util.Optional;
 
 /**
  * Access key ids: a four-letter prefix ({@code ASIA} temporary, {@code AKIA} long-term) and 16 base32 characters
- * ({@code A-Z2-7}) encoding 80 bits: the 12-digit account id in the first 40 bits, 40 random bits after it. The
- * account can thus be read back from the id alone ({@code GetAccessKeyInfo}).
+ * ({@code A-Z2-7}) encoding 80 bits.
+ * <p>
+ * Temporary ids are 80 random bits: they are minted without any shared state, by every replica, in any number per
+ * second, and the secret derived for one is bound to it, so they must not collide (at 80 bits, a billion ids collide
+ * with a probability under one in a million). Long-term ids carry the 12-digit account in the first 40 bits and 40
+ * random bits after it, so {@code GetAccessKeyInfo} reads their account back; they are few and created one at a time
+ * against the store.
  */
 public final class AccessKeyIds {
 
@@ -29,9 +34,11 @@ public final class AccessKeyIds {
         this.random = Objects.requireNonNull(random, "random");
     }
 
-    /** A new {@code ASIA} id for {@code accountId} (12 digits). */
-    public String newTemporary(String accountId) {
-        return TEMPORARY_PREFIX + body(accountId);
+    /** A new {@code ASIA} id: 80 random bits. */
+    public String newTemporary() {
+        byte[] bytes = new byte[10];
+        random.nextBytes(bytes);
+        return TEMPORARY_PREFIX + Base32.encode(bytes);
     }
 
     /** A new {@code AKIA} id for {@code accountId} (12 digits). */
@@ -44,10 +51,9 @@ public final class AccessKeyIds {
         return accessKeyId != null && accessKeyId.startsWith(TEMPORARY_PREFIX);
     }
 
-    /** The 12-digit account encoded in an id made by this class; empty for anything else. */
+    /** The 12-digit account encoded in a long-term id made by this class; empty for anything else. */
     public static Optional<String> accountOf(String accessKeyId) {
-        if (accessKeyId == null || accessKeyId.length() != LENGTH
-                || !(accessKeyId.startsWith(TEMPORARY_PREFIX) || accessKeyId.startsWith(LONG_TERM_PREFIX))) {
+        if (accessKeyId == null || accessKeyId.length() != LENGTH || !accessKeyId.startsWith(LONG_TERM_PREFIX)) {
             return Optional.empty();
         }
         String body = accessKeyId.substring(4);

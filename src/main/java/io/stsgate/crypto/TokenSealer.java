@@ -95,6 +95,12 @@ public final class TokenSealer {
         return ENCODER.encodeToString(token);
     }
 
+    /** The length in characters of a token {@link #seal} makes of {@code plaintextLength} bytes under {@code keyId}. */
+    public static int sealedLength(String keyId, int plaintextLength) {
+        long bytes = 2L + keyId.length() + NONCE_LENGTH + plaintextLength + TAG_LENGTH;
+        return (int) Math.min(Integer.MAX_VALUE, (bytes * 4 + 2) / 3);
+    }
+
     /** Opens a token sealed by {@link #seal} for the same {@code boundTo}. Never throws for bad input. */
     public UnsealResult unseal(String token, String boundTo) {
         if (token == null || boundTo == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {

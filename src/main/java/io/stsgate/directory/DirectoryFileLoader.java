@@ -258,8 +258,11 @@ public final class DirectoryFileLoader {
             }
             var tagClaims = entry.tagClaims() == null ? Map.<String, String> of() : entry.tagClaims();
             tagClaims.forEach((tag, claim) -> {
-                if (tag == null || !TAG_KEY.matcher(tag).matches()) {
+                if (tag == null || !TAG_KEY.matcher(tag).matches() || tag.length() > 128) {
                     throw fail(at, "tagClaims: invalid tag key " + quoted(tag));
+                }
+                if (tag.regionMatches(true, 0, "aws:", 0, 4)) {
+                    throw fail(at, "tagClaims: tag key " + quoted(tag) + " begins with aws:, which is reserved");
                 }
                 if (claim == null || claim.isBlank()) {
                     throw fail(at, "tagClaims." + tag + ": the claim path is required");

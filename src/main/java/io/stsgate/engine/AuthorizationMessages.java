@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -50,6 +51,14 @@ public final class AuthorizationMessages {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("maps of strings always serialise", e);
         }
+    }
+
+    /**
+     * A message that names the request but no policy: for a role that does not exist or another account's trust
+     * policy, which the caller's account may not learn about.
+     */
+    String encodeWithoutReasons(String principalArn, String action, String resource) {
+        return encode(new Decision(Outcome.IMPLICIT_DENY, List.of(), List.of()), principalArn, action, resource);
     }
 
     /** The decoded JSON message; InvalidAuthorizationMessageException for anything else. */

@@ -3,9 +3,10 @@ package io.stsgate.engine;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.Deflater;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.stsgate.audit.ReasonCode;
 import io.stsgate.crypto.RawDeflate;
@@ -26,10 +27,16 @@ final class SessionPolicies {
     static final int MAX_POLICY_ARNS = 10;
     /** Compressed budget for session policy, policy ARNs and tags; its percentage is PackedPolicySize. */
     static final int PACKED_BUDGET_BYTES = 2048;
-    private static final int PARSED_CACHE_LIMIT = 10_000;
+    /**
+     * Parsed session policies kept for the later calls of their sessions. Bounded by count (a parsed 2,048-character
+     * policy weighs up to about 15 KB), evicting the least recently used, so distinct policies cannot grow the heap and
+     * a full cache keeps serving the policies in use.
+     */
+    static final int PARSED_CACHE_SIZE = 1_000;
 
     private final Directory directory;
-    private final Map<String, PolicyDocument> parsed = new ConcurrentHashMap<>();
+    private final Cache<String, PolicyDocument> parsed = Caffeine.newBuilder().maximumSize(PARSED_CACHE_SIZE)
+            .executor(Runnable::run).build();
 
     SessionPolicies(Directory directory) {
         this.directory = directory;
@@ -57,19 +64,21 @@ final class SessionPolicies {
     }
 
     private PolicyDocument parse(String policy) {
-        var cached = parsed.get(policy);
-        if (cached != null) {
-            return cached;
-        }
         try {
-            var document = PolicyParser.parseIdentityPolicy(policy);
-            if (parsed.size() < PARSED_CACHE_LIMIT) {
-                parsed.put(policy, document);
-            }
-            return document;
+            return parsed.get(policy, PolicyParser::parseIdentityPolicy);
         } catch (PolicyParseException e) {
             throw new StsException(ErrorCode.MALFORMED_POLICY_DOCUMENT, ReasonCode.MALFORMED_POLICY, e.getMessage());
         }
+    }
+
+    /** How many parsed policies are kept now. */
+    long cachedPolicies() {
+        parsed.cleanUp();
+        return parsed.estimatedSize();
+    }
+
+    boolean isCached(String policy) {
+        return parsed.getIfPresent(policy) != null;
     }
 
     /** The session policies of an issued session, for evaluating its later calls. */

@@ -15,6 +15,12 @@ public final class StsSyntax {
     /** A session tag value (0-256 characters). */
     public static final Pattern TAG_VALUE = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
 
+    /**
+     * A whole number as the wire writes it: ASCII digits with an optional minus, as AWS reads them. Not
+     * {@link Integer#parseInt}'s syntax alone, which also takes {@code +}, full-width and other scripts' digits.
+     */
+    public static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,10}");
+
     private StsSyntax() {
     }
 }

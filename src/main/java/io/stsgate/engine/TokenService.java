@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import io.stsgate.audit.AuditDraft;
@@ -57,16 +58,16 @@ public final class TokenService {
         this.clock = clock;
     }
 
+    /**
+     * A role that does not exist is refused like one whose trust policy denies: the caller's own permission is
+     * checked first in both cases, and only then the role, so the answer tells nothing about other accounts. Role
+     * limits (duration) and session policies are looked at only once the caller is allowed.
+     */
     public IssuedSession assumeRole(Caller caller, AssumeRoleCommand cmd, RequestInfo info, AuditDraft audit) {
         audit.principal(caller.arn()).role(cmd.roleArn()).sessionName(cmd.roleSessionName());
         refuseFederatedUsers(caller, "sts:AssumeRole");
-        Role role = directory.role(cmd.roleArn()).orElseThrow(() -> new StsException(ErrorCode.ACCESS_DENIED,
-                ReasonCode.ROLE_NOT_FOUND, notAuthorized(caller, "sts:AssumeRole", cmd.roleArn()),
-                "role " + cmd.roleArn() + " does not exist"));
+        Optional<Role> found = directory.role(cmd.roleArn());
         boolean chained = caller instanceof Caller.SessionCaller s && s.session().kind() == SessionKind.ASSUMED_ROLE;
-        int duration = roleDuration(cmd.durationSeconds(), role, chained);
-        audit.duration(duration);
-        sessionPolicies.validate(cmd.policy(), cmd.policyArns(), role.accountId());
 
         var inheritedSession = caller instanceof Caller.SessionCaller s ? s.session() : null;
         var tags = SessionTagRules.combine(inheritedSession == null ? List.of() : inheritedSession.transitiveTags(),
@@ -89,9 +90,16 @@ public final class TokenService {
             context.put("sts:SourceIdentity", sourceIdentity);
         }
         requestTags(context, tags.tags(), tags.transitiveKeys());
-        role.tags().forEach((k, v) -> context.put("aws:ResourceTag/" + k, v).put("iam:ResourceTag/" + k, v));
+        found.ifPresent(role -> role.tags()
+                .forEach((k, v) -> context.put("aws:ResourceTag/" + k, v).put("iam:ResourceTag/" + k, v)));
         RequestContext ctx = context.build();
 
+        if (found.isEmpty()) {
+            requireCallerPermission(caller, "sts:AssumeRole", cmd.roleArn(), ctx);
+            throw roleRefused(caller, "sts:AssumeRole", cmd.roleArn(), ReasonCode.ROLE_NOT_FOUND,
+                    "role " + cmd.roleArn() + " does not exist");
+        }
+        Role role = found.get();
         authorize(caller, "sts:AssumeRole", role, ctx);
         if (!tags.tags().isEmpty()) {
             authorize(caller, "sts:TagSession", role, ctx);
@@ -99,6 +107,9 @@ public final class TokenService {
         if (cmd.sourceIdentity() != null) {
             authorize(caller, "sts:SetSourceIdentity", role, ctx);
         }
+        int duration = roleDuration(cmd.durationSeconds(), role, chained);
+        audit.duration(duration);
+        sessionPolicies.validate(cmd.policy(), cmd.policyArns(), role.accountId());
         Integer packed = sessionPolicies.packedSize(cmd.policy(), cmd.policyArns(), cmd.tags());
 
         Instant now = now();
@@ -121,12 +132,21 @@ public final class TokenService {
         FederationKind kind = principal.kind();
         audit.principal(principal.providerArn()).subject(principal.subject()).issuer(principal.issuer())
                 .role(cmd.roleArn()).sessionName(cmd.roleSessionName());
+        // Checked on the account the role ARN names, before the role itself, and answered like a missing role: the
+        // answer never tells whether a role exists in an account the provider does not belong to.
+        String roleAccount = Arns.roleAccount(cmd.roleArn()).orElse(null);
+        if (roleAccount != null && !principal.providerAccount().equals(roleAccount)) {
+            throw new StsException(ErrorCode.ACCESS_DENIED, ReasonCode.PROVIDER_NOT_IN_ROLE_ACCOUNT,
+                    kind.notAuthorized(), "provider " + principal.providerArn()
+                            + " is not registered in the role's account " + roleAccount);
+        }
         Role role = directory.role(cmd.roleArn()).orElseThrow(() -> new StsException(ErrorCode.ACCESS_DENIED,
                 ReasonCode.ROLE_NOT_FOUND, kind.notAuthorized(), "role " + cmd.roleArn() + " does not exist"));
-        if (!principal.providerAccount().equals(role.accountId())) {
-            throw new StsException(ErrorCode.INVALID_IDENTITY_TOKEN, ReasonCode.PROVIDER_NOT_IN_ROLE_ACCOUNT,
-                    kind.noProvider(principal.issuer()), "provider " + principal.providerArn()
-                            + " is not registered in the role's account " + role.accountId());
+        var request = federatedRequest(principal, role, cmd.roleSessionName(), info);
+        var tags = request.tags();
+        audit.tags(tagMap(tags.tags())).sourceIdentity(principal.sourceIdentity());
+        for (String action : trustActions(kind, principal, tags)) {
+            requireTrust(kind, role, request.principal(), action, request.context());
         }
         int duration = roleDuration(cmd.durationSeconds(), role, false);
         if (principal.maxDurationSeconds() != null) {
@@ -134,12 +154,6 @@ public final class TokenService {
         }
         audit.duration(duration);
         sessionPolicies.validate(cmd.policy(), cmd.policyArns(), role.accountId());
-        var request = federatedRequest(principal, role, cmd.roleSessionName(), info);
-        var tags = request.tags();
-        audit.tags(tagMap(tags.tags())).sourceIdentity(principal.sourceIdentity());
-        for (String action : trustActions(kind, principal, tags)) {
-            requireTrust(kind, role, request.principal(), action, request.context());
-        }
         Integer packed = sessionPolicies.packedSize(cmd.policy(), cmd.policyArns(), tags.tags());
         Instant now = now();
         var draft = new SessionContext(SessionKind.ASSUMED_ROLE, null, null, role.accountId(),
@@ -206,7 +220,7 @@ public final class TokenService {
                         + " is registered in the role's account")
                 : CheckResult.failed(CheckResult.PROVIDER_ACCOUNT, "provider " + principal.providerArn()
                         + " is not registered in the role's account " + found.accountId(),
-                        ErrorCode.INVALID_IDENTITY_TOKEN));
+                        ErrorCode.ACCESS_DENIED));
         checks.add(duration(principal, found));
         FederatedRequest request;
         try {
@@ -286,7 +300,6 @@ public final class TokenService {
         }
         int duration = cmd.durationSeconds() == null ? DEFAULT_USER_SESSION_DURATION : cmd.durationSeconds();
         audit.duration(duration);
-        sessionPolicies.validate(cmd.policy(), cmd.policyArns(), user.accountId());
         var tags = SessionTagRules.combine(List.of(), Set.of(), cmd.tags(), List.of());
         audit.tags(tagMap(tags.tags()));
         String federatedArn = Arns.federatedUser(user.accountId(), cmd.name());
@@ -297,6 +310,7 @@ public final class TokenService {
         if (!tags.tags().isEmpty()) {
             requireCallerPermission(caller, "sts:TagSession", federatedArn, ctx);
         }
+        sessionPolicies.validate(cmd.policy(), cmd.policyArns(), user.accountId());
         Integer packed = sessionPolicies.packedSize(cmd.policy(), cmd.policyArns(), cmd.tags());
         Instant now = now();
         var draft = new SessionContext(SessionKind.FEDERATED_USER, null, null, user.accountId(), federatedArn,
@@ -315,8 +329,14 @@ public final class TokenService {
         return new CallerIdentity(session.principalId(), session.accountId(), session.arn());
     }
 
-    public String getAccessKeyInfo(String accessKeyId) {
-        var account = accessKeyId.startsWith("ASIA") ? AccessKeyIds.accountOf(accessKeyId)
+    /**
+     * The account of a long-term key, or of the caller's own temporary key: temporary ids are random and name no
+     * account (the audit event of the issuance does).
+     */
+    public String getAccessKeyInfo(Caller caller, String accessKeyId) {
+        var account = AccessKeyIds.isTemporary(accessKeyId)
+                ? Optional.of(caller.accountId()).filter(a -> caller instanceof Caller.SessionCaller s
+                        && accessKeyId.equals(s.session().accessKeyId()))
                 : directory.accessKey(accessKeyId).flatMap(k -> directory.user(k.userArn())).map(User::accountId);
         return account.orElseThrow(() -> new StsException(ErrorCode.INVALID_PARAMETER_VALUE,
                 ReasonCode.INVALID_PARAMETER, "The access key ID " + accessKeyId + " is not valid."));
@@ -340,14 +360,31 @@ public final class TokenService {
         return new IssuedSession(minted.credentials(), minted.session(), packed);
     }
 
-    /** Both the caller's own permissions and the role's trust policy must allow the action. */
+    /**
+     * Both the caller's own permissions and the role's trust policy must allow the action. A trust policy of the
+     * caller's own account is explained in the encoded message; another account's is not, so its denial reads like a
+     * role that does not exist.
+     */
     private void authorize(Caller caller, String action, Role role, RequestContext ctx) {
         requireCallerPermission(caller, action, role.arn(), ctx);
         var request = new AuthorizationRequest(principalOf(caller), action, role.arn(), ctx);
         Decision trust = evaluator.evaluateTrust(role.trustPolicy(), request);
         if (!trust.allowed()) {
-            throw denied(caller, action, role.arn(), trust, ReasonCode.TRUST_POLICY_DENIED);
+            if (role.accountId().equals(caller.accountId())) {
+                throw denied(caller, action, role.arn(), trust, ReasonCode.TRUST_POLICY_DENIED);
+            }
+            throw roleRefused(caller, action, role.arn(), ReasonCode.TRUST_POLICY_DENIED, "trust policy: "
+                    + trust.outcome() + "; " + String.join("; ", trust.reasons()));
         }
+    }
+
+    /** A missing role, or another account's trust policy: the same answer, the difference kept for the audit. */
+    private StsException roleRefused(Caller caller, String action, String resource, ReasonCode reason,
+            String detail) {
+        String encoded = authorizationMessages.encodeWithoutReasons(caller.arn(), action, resource);
+        return new StsException(ErrorCode.ACCESS_DENIED, reason,
+                notAuthorized(caller, action, resource) + " Encoded authorization failure message: " + encoded,
+                detail);
     }
 
     private void requireCallerPermission(Caller caller, String action, String resource, RequestContext ctx) {

@@ -7,10 +7,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import io.stsgate.audit.ReasonCode;
 import io.stsgate.directory.SamlProvider;
@@ -18,7 +20,9 @@ import io.stsgate.engine.ErrorCode;
 import io.stsgate.engine.FederatedPrincipal;
 import io.stsgate.engine.FederationKind;
 import io.stsgate.engine.SessionTag;
+import io.stsgate.engine.SessionTagRules;
 import io.stsgate.engine.StsException;
+import io.stsgate.engine.StsSyntax;
 import io.stsgate.identity.saml.SamlFailure;
 import io.stsgate.identity.saml.VerifiedAssertion;
 
@@ -26,7 +30,9 @@ import io.stsgate.identity.saml.VerifiedAssertion;
  * Reads a verified assertion as AWS reads it: the Role attribute (role and provider ARN pairs, either order), the
  * required RoleSessionName, SessionDuration, PrincipalTag:*, TransitiveTagKeys and SourceIdentity; and the trust
  * policy keys {@code saml:aud}, {@code saml:iss}, {@code saml:sub}, {@code saml:sub_type},
- * {@code saml:namequalifier}, {@code saml:doc}, plus every attribute as {@code saml:<Name>}. AssumeRoleWithSAML,
+ * {@code saml:namequalifier}, {@code saml:doc}, plus every attribute as {@code saml:<Name>}. Each key has exactly one
+ * source: an assertion with two attributes whose names are equal once case is ignored, or an attribute named like a
+ * key AWS defines ({@code SUB} next to the NameID's {@code saml:sub}), is refused. AssumeRoleWithSAML,
  * the browser sign-in and the explain endpoint all read an assertion through this one class.
  */
 public final class SamlPrincipals {
@@ -39,16 +45,41 @@ public final class SamlPrincipals {
     static final String TRANSITIVE_TAG_KEYS = ATTRIBUTES + "TransitiveTagKeys";
     static final String SOURCE_IDENTITY = ATTRIBUTES + "SourceIdentity";
     private static final String NAME_ID_FORMAT_PREFIX = "urn:oasis:names:tc:SAML:2.0:nameid-format:";
-    /** AWS's friendly keys for common attribute names. */
+    /** AWS's friendly keys (without {@code saml:}) for common attribute names. */
     private static final Map<String, String> FRIENDLY = Map.of(
-            "urn:oid:1.3.6.1.4.1.5923.1.1.1.1", "saml:edupersonaffiliation",
-            "urn:oid:1.3.6.1.4.1.5923.1.1.1.6", "saml:edupersonprincipalname",
-            "urn:oid:0.9.2342.19200300.100.1.3", "saml:mail",
-            "urn:oid:0.9.2342.19200300.100.1.1", "saml:uid",
-            "urn:oid:2.5.4.3", "saml:commonName",
-            "urn:oid:2.5.4.42", "saml:givenName",
-            "urn:oid:2.5.4.4", "saml:surname",
-            "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress", "saml:mail");
+            "urn:oid:1.3.6.1.4.1.5923.1.1.1.1", "edupersonaffiliation",
+            "urn:oid:1.3.6.1.4.1.5923.1.1.1.6", "edupersonprincipalname",
+            "urn:oid:0.9.2342.19200300.100.1.3", "mail",
+            "urn:oid:0.9.2342.19200300.100.1.1", "uid",
+            "urn:oid:2.5.4.3", "commonName",
+            "urn:oid:2.5.4.42", "givenName",
+            "urn:oid:2.5.4.4", "surname",
+            "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress", "mail");
+    private static final String RECIPIENT = "SubjectConfirmationData Recipient";
+    private static final String ISSUER = "Issuer";
+    private static final String NAME_ID = "NameID";
+    private static final String NAME_ID_FORMAT = "NameID Format";
+    private static final String NAME_QUALIFIER = "Issuer and provider (NameQualifier)";
+    private static final String PROVIDER = "provider (doc)";
+    /** The keys AWS defines and the only elements or attributes that feed them. */
+    private static final Map<String, Set<String>> RESERVED = reserved();
+
+    private static Map<String, Set<String>> reserved() {
+        var reserved = new HashMap<String, Set<String>>(Map.of("aud", Set.of(RECIPIENT), "iss", Set.of(ISSUER),
+                "sub", Set.of(NAME_ID), "sub_type", Set.of(NAME_ID_FORMAT), "namequalifier", Set.of(NAME_QUALIFIER),
+                "doc", Set.of(PROVIDER)));
+        FRIENDLY.forEach((name, key) -> reserved.merge(key.toLowerCase(Locale.ROOT), Set.of(attribute(name)),
+                (a, b) -> {
+                    var both = new HashSet<>(a);
+                    both.addAll(b);
+                    return Set.copyOf(both);
+                }));
+        return Map.copyOf(reserved);
+    }
+
+    private static String attribute(String name) {
+        return "attribute " + name;
+    }
 
     private SamlPrincipals() {
     }
@@ -82,20 +113,27 @@ public final class SamlPrincipals {
     }
 
     public static FederatedPrincipal of(VerifiedAssertion assertion, SamlProvider provider, Clock clock) {
-        var keys = new LinkedHashMap<String, List<String>>();
+        var keys = new ProviderKeys("saml:");
+        RESERVED.forEach(keys::reserve);
+        keys.add("aud", RECIPIENT, List.of(assertion.recipient()));
+        keys.add("iss", ISSUER, List.of(assertion.issuer()));
+        keys.add("sub", NAME_ID, List.of(assertion.nameId()));
+        keys.add("sub_type", NAME_ID_FORMAT, List.of(subjectType(assertion.nameIdFormat())));
+        keys.add("namequalifier", NAME_QUALIFIER, List.of(nameQualifier(assertion.issuer(), provider)));
+        keys.add("doc", PROVIDER, List.of(provider.accountId() + "/" + provider.name()));
         assertion.attributes().forEach((name, values) -> {
-            keys.put("saml:" + name, values);
+            keys.add(name, attribute(name), values);
             String friendly = FRIENDLY.get(name);
             if (friendly != null) {
-                keys.put(friendly, values);
+                keys.add(friendly, attribute(name), values);
             }
         });
-        keys.put("saml:aud", List.of(assertion.recipient()));
-        keys.put("saml:iss", List.of(assertion.issuer()));
-        keys.put("saml:sub", List.of(assertion.nameId()));
-        keys.put("saml:sub_type", List.of(subjectType(assertion.nameIdFormat())));
-        keys.put("saml:namequalifier", List.of(nameQualifier(assertion.issuer(), provider)));
-        keys.put("saml:doc", List.of(provider.accountId() + "/" + provider.name()));
+        keys.collision().ifPresent(c -> {
+            throw new StsException(ErrorCode.INVALID_IDENTITY_TOKEN, ReasonCode.SAML_ATTRIBUTE_NAME_COLLISION,
+                    "The SAML assertion carries attributes whose names collide as condition keys: " + c.first()
+                            + " and " + c.second(),
+                    c.first() + " and " + c.second() + " both name the condition key " + c.key());
+        });
         var tags = new ArrayList<SessionTag>();
         assertion.attributes().forEach((name, values) -> {
             if (name.startsWith(PRINCIPAL_TAG)) {
@@ -105,9 +143,12 @@ public final class SamlPrincipals {
                 tags.add(new SessionTag(name.substring(PRINCIPAL_TAG.length()), values.get(0)));
             }
         });
+        SessionTagRules.problem(tags).ifPresent(problem -> {
+            throw invalid("PrincipalTag attributes in AuthnResponse: " + problem);
+        });
         var transitive = assertion.attributes().getOrDefault(TRANSITIVE_TAG_KEYS, List.of());
         return new FederatedPrincipal(FederationKind.SAML, provider.arn(), assertion.issuer(), assertion.nameId(),
-                assertion.recipient(), keys, tags, transitive, sourceIdentity(assertion),
+                assertion.recipient(), keys.keys(), tags, transitive, sourceIdentity(assertion),
                 maxDuration(assertion, clock));
     }
 
@@ -133,7 +174,11 @@ public final class SamlPrincipals {
         var durations = assertion.attributes().getOrDefault(SESSION_DURATION, List.of());
         if (!durations.isEmpty()) {
             try {
-                int seconds = Integer.parseInt(durations.get(0).trim());
+                String text = durations.get(0).trim();
+                if (!StsSyntax.INTEGER.matcher(text).matches()) {
+                    throw new NumberFormatException("not ASCII digits");
+                }
+                int seconds = Integer.parseInt(text);
                 if (seconds < 900 || seconds > 43200) {
                     throw invalid("SessionDuration in AuthnResponse must be between 900 and 43200");
                 }

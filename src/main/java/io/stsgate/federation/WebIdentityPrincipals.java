@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -14,6 +15,7 @@ import io.stsgate.engine.ErrorCode;
 import io.stsgate.engine.FederatedPrincipal;
 import io.stsgate.engine.FederationKind;
 import io.stsgate.engine.SessionTag;
+import io.stsgate.engine.SessionTagRules;
 import io.stsgate.engine.StsException;
 import io.stsgate.engine.StsSyntax;
 import io.stsgate.identity.oidc.VerifiedToken;
@@ -22,7 +24,10 @@ import io.stsgate.identity.oidc.VerifiedToken;
  * Turns a verified ID token into what trust policies test. Condition keys are {@code HOST/PATH:claim}: AWS's
  * {@code aud}, {@code oaud}, {@code sub}, {@code azp}, {@code amr}, and beyond AWS every other claim, nested claims by
  * dotted path ({@code HOST/PATH:realm_access.roles}), arrays as multi-valued keys for {@code ForAnyValue:} and
- * {@code ForAllValues:}. Session tags come from the {@code https://aws.amazon.com/tags} claim and the provider's tag
+ * {@code ForAllValues:}. Each key has exactly one source: a token whose claim names collide once case is ignored
+ * ({@code Sub} next to {@code sub}), or a dotted top-level name with a nested path, or another claim with a key AWS
+ * defines, is refused, since leaving one key out could make an {@code IfExists} or {@code ForAllValues:} condition
+ * pass. Session tags come from the {@code https://aws.amazon.com/tags} claim and the provider's tag
  * rules; the source identity from {@code https://aws.amazon.com/source_identity}.
  */
 public final class WebIdentityPrincipals {
@@ -34,24 +39,34 @@ public final class WebIdentityPrincipals {
     private static final int MAX_KEYS = 256;
     private static final int MAX_VALUES = 100;
     private static final int MAX_VALUE_CHARS = 1024;
+    /** The keys AWS defines and the only claims that feed them ({@code oaud} is every {@code aud}). */
+    private static final Map<String, Set<String>> RESERVED = Map.of("aud", Set.of("aud"), "oaud", Set.of("aud"),
+            "sub", Set.of("sub"), "azp", Set.of("azp"), "amr", Set.of("amr"));
 
     private WebIdentityPrincipals() {
     }
 
     public static FederatedPrincipal of(VerifiedToken token, OidcProvider provider) {
-        String prefix = provider.hostAndPath() + ":";
-        var keys = new LinkedHashMap<String, List<String>>();
-        flatten(token.claims(), "", prefix, keys, 0);
         String audience = audience(token, provider);
-        keys.put(prefix + "aud", List.of(audience));
-        keys.put(prefix + "oaud", token.audiences());
-        keys.put(prefix + "sub", List.of(token.subject()));
+        var keys = new ProviderKeys(provider.hostAndPath() + ":");
+        RESERVED.forEach(keys::reserve);
+        keys.add("aud", "aud", List.of(audience));
+        keys.add("oaud", "aud", token.audiences());
+        keys.add("sub", "sub", List.of(token.subject()));
+        flatten(token.claims(), List.of(), keys, 0);
+        keys.collision().ifPresent(c -> {
+            throw new StsException(ErrorCode.INVALID_IDENTITY_TOKEN, ReasonCode.TOKEN_CLAIM_NAME_COLLISION,
+                    "The web identity token carries claims whose names collide as condition keys: " + c.first()
+                            + " and " + c.second(),
+                    "claims " + c.first() + " and " + c.second() + " both name the condition key " + c.key());
+        });
         var tags = new ArrayList<SessionTag>();
         var transitive = new ArrayList<String>();
         tagsClaim(token.claims().get(TAGS_CLAIM), tags, transitive);
         tagRules(token, provider, tags);
         return new FederatedPrincipal(FederationKind.WEB_IDENTITY, provider.arn(), token.issuer(), token.subject(),
-                audience, keys, tags, transitive, sourceIdentity(token.claims().get(SOURCE_IDENTITY_CLAIM)), null);
+                audience, keys.keys(), tags, transitive, sourceIdentity(token.claims().get(SOURCE_IDENTITY_CLAIM)),
+                null);
     }
 
     /** The client id the token was accepted for: {@code azp} when it is one, else the first matching audience. */
@@ -63,24 +78,39 @@ public final class WebIdentityPrincipals {
                 .orElse(token.audiences().get(0));
     }
 
-    private static void flatten(Map<String, Object> claims, String path, String prefix,
-            Map<String, List<String>> keys, int depth) {
+    /** Every claim as a key named by its path; {@code aud} and {@code sub} are added by {@link #of} already. */
+    private static void flatten(Map<String, Object> claims, List<String> path, ProviderKeys keys, int depth) {
         for (var claim : claims.entrySet()) {
-            if (keys.size() >= MAX_KEYS || !CLAIM_NAME.matcher(claim.getKey()).matches()
-                    || (depth == 0 && claim.getKey().equals("aud"))) {
+            String member = claim.getKey();
+            if (keys.size() >= MAX_KEYS || !CLAIM_NAME.matcher(member).matches()
+                    || (depth == 0 && (member.equals("aud") || member.equals("sub")))) {
                 continue;
             }
-            String name = path + claim.getKey();
+            var names = new ArrayList<>(path);
+            names.add(member);
             Object value = claim.getValue();
             if (value instanceof Map<?, ?> nested && depth < MAX_DEPTH) {
-                flatten(stringKeyed(nested), name + ".", prefix, keys, depth + 1);
+                flatten(stringKeyed(nested), names, keys, depth + 1);
             } else {
                 var values = scalars(value);
                 if (!values.isEmpty()) {
-                    keys.put(prefix + name, values);
+                    keys.add(String.join(".", names), claimPath(names), values);
                 }
             }
         }
+    }
+
+    /** The claim path syntax of tag rules: a member name holding a dot is quoted, so the two kinds stay apart. */
+    private static String claimPath(List<String> names) {
+        var path = new StringBuilder();
+        for (String name : names) {
+            if (name.indexOf('.') >= 0) {
+                path.append("[\"").append(name).append("\"]");
+            } else {
+                path.append(path.isEmpty() ? "" : ".").append(name);
+            }
+        }
+        return path.toString();
     }
 
     private static Map<String, Object> stringKeyed(Map<?, ?> map) {
@@ -159,12 +189,9 @@ public final class WebIdentityPrincipals {
                 tags.add(new SessionTag(tagKey, values.get(0)));
             }
         });
-        for (var tag : tags) {
-            if (!StsSyntax.TAG_KEY.matcher(tag.key()).matches() || tag.key().length() > 128
-                    || !StsSyntax.TAG_VALUE.matcher(tag.value()).matches() || tag.value().length() > 256) {
-                throw invalidClaims("session tag " + tag.key() + " has an invalid key or value");
-            }
-        }
+        SessionTagRules.problem(tags).ifPresent(problem -> {
+            throw invalidClaims(problem);
+        });
     }
 
     private static String sourceIdentity(Object claim) {

@@ -77,7 +77,7 @@ public class SigV4Benchmark {
         Keyring keyring = Keyring.of(new KeyringKey("k1", new byte[32]));
         sealer = new TokenSealer(keyring, KeyPurpose.SESSION_TOKEN);
         SecretKeyDerivation derivation = new SecretKeyDerivation();
-        sessionAccessKeyId = new AccessKeyIds().newTemporary("123456789012");
+        sessionAccessKeyId = new AccessKeyIds().newTemporary();
         byte[] context = ("{\"acct\":\"123456789012\",\"role\":\"arn:aws:iam::123456789012:role/demo\","
                 + "\"session\":\"alice\",\"iat\":" + NOW.getEpochSecond() + ",\"exp\":"
                 + (NOW.getEpochSecond() + 3600) + "}").getBytes(StandardCharsets.UTF_8);

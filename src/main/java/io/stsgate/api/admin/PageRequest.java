@@ -46,7 +46,10 @@ record PageRequest(String listing, int maxItems, Optional<String> after) {
             return DEFAULT_MAX_ITEMS;
         }
         try {
-            int value = Integer.parseInt(text);
+            // ASCII digits only: parseInt alone also reads "+5" and other scripts' digits.
+            int value = text.length() <= 9 && text.chars().allMatch(c -> c >= '0' && c <= '9')
+                    ? Integer.parseInt(text)
+                    : -1;
             if (value >= 1 && value <= LIMIT) {
                 return value;
             }

@@ -26,7 +26,7 @@ public class GetAccessKeyInfoAction implements ActionHandler {
         String accessKeyId = ParameterRules.text(ParameterRules.required(p, "AccessKeyId", "accessKeyId"),
                 "accessKeyId", 16, 128, ParameterRules.ACCESS_KEY_ID);
         return Uni.createFrom().item(XmlResponse.of(action())
-                .element("Account", tokens.getAccessKeyInfo(accessKeyId))
+                .element("Account", tokens.getAccessKeyInfo(caller, accessKeyId))
                 .finish(info.requestId()));
     }
 }

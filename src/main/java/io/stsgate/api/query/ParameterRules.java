@@ -56,6 +56,9 @@ final class ParameterRules {
         }
         int n;
         try {
+            if (!StsSyntax.INTEGER.matcher(value).matches()) {
+                throw new NumberFormatException("not ASCII digits");
+            }
             n = Integer.parseInt(value);
         } catch (NumberFormatException e) {
             throw StsException.validation("1 validation error detected: Value '" + safe(value) + "' at '" + member

@@ -105,7 +105,10 @@ public final class QueryParameters {
 
     private static int memberIndex(String prefix, String index) {
         try {
-            int n = Integer.parseInt(index);
+            // ASCII digits only: parseInt alone also reads "+1" and other scripts' digits as the same index.
+            int n = index.length() <= 4 && index.chars().allMatch(c -> c >= '0' && c <= '9')
+                    ? Integer.parseInt(index)
+                    : -1;
             if (n >= 1 && n <= 1000) {
                 return n;
             }

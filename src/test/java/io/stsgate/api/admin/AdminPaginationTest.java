@@ -84,6 +84,14 @@ class AdminPaginationTest {
     }
 
     @Test
+    void maxItemsInOtherScriptsDigitsOrSignedIsRefused() {
+        for (String digits : java.util.List.of("\uFF12", "\u0662", "+2")) {
+            given().queryParam("maxItems", digits).get(ACCOUNTS).then().statusCode(400)
+                    .body("error.field", equalTo("maxItems"));
+        }
+    }
+
+    @Test
     void maxItemsThatIsNotANumberIsRefused() {
         given().queryParam("maxItems", "ten").get(ACCOUNTS).then().statusCode(400)
                 .body("error.field", equalTo("maxItems"));

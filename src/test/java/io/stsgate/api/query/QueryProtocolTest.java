@@ -300,6 +300,97 @@ class QueryProtocolTest {
                 + "&Tags.member.2.Value=b", ALICE), 400, "InvalidParameterValue");
     }
 
+    /** Full-width, Arabic-Indic and signed forms that {@code Integer.parseInt} reads as 900. */
+    private static final java.util.List<String> NOT_ASCII_DIGITS = java.util.List.of("\uFF10\uFF19\uFF10\uFF10",
+            "\u0669\u0660\u0660", "+900");
+
+    private static String form(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void whenDurationSecondsOfASignedActionIsNotAsciiDigitsThenValidationError() throws Exception {
+        for (String digits : NOT_ASCII_DIGITS) {
+            String duration = "&DurationSeconds=" + form(digits);
+            for (String body : java.util.List.of(
+                    "Action=AssumeRole&Version=2011-06-15&RoleArn=" + Demo.DEVELOPER_ROLE + "&RoleSessionName=s1",
+                    "Action=GetSessionToken&Version=2011-06-15",
+                    "Action=GetFederationToken&Version=2011-06-15&Name=bob")) {
+                Response response = signedPost(body + duration, ALICE);
+                assertError(response, 400, "ValidationError");
+                response.then().body("ErrorResponse.Error.Message", containsString(
+                        "at 'durationSeconds' failed to satisfy constraint: Member must be an integer"));
+            }
+        }
+    }
+
+    @Test
+    void whenDurationSecondsOfAnUnsignedActionIsNotAsciiDigitsThenValidationError() throws Exception {
+        for (String digits : NOT_ASCII_DIGITS) {
+            String duration = "&DurationSeconds=" + form(digits);
+            for (String body : java.util.List.of(
+                    "Action=AssumeRoleWithWebIdentity&Version=2011-06-15&RoleArn=" + Demo.DEVELOPER_ROLE
+                            + "&RoleSessionName=s1&WebIdentityToken=abcd.efgh.ijkl",
+                    "Action=AssumeRoleWithSAML&Version=2011-06-15&RoleArn=" + Demo.DEVELOPER_ROLE
+                            + "&PrincipalArn=arn:aws:iam::111111111111:saml-provider/none&SAMLAssertion=abcd")) {
+                Response response = post(body + duration, Map.of());
+                assertError(response, 400, "ValidationError");
+                response.then().body("ErrorResponse.Error.Message", containsString("Member must be an integer"));
+            }
+        }
+    }
+
+    @Test
+    void whenAListMemberIndexIsNotAsciiDigitsThenInvalidParameterValue() throws Exception {
+        for (String digits : java.util.List.of("\uFF11", "\u0661", "+1", "01a")) {
+            String index = form(digits);
+            assertError(signedPost("Action=AssumeRole&Version=2011-06-15&RoleArn=" + Demo.DEVELOPER_ROLE
+                    + "&RoleSessionName=s1&Tags.member." + index + ".Key=team&Tags.member." + index + ".Value=a",
+                    ALICE), 400, "InvalidParameterValue");
+        }
+    }
+
+    @Test
+    void whenATagKeyBeginsWithAwsThenInvalidParameterValue() throws Exception {
+        for (String key : java.util.List.of("aws:foo", "AWS:PrincipalTag")) {
+            Response response = signedPost("Action=AssumeRole&Version=2011-06-15&RoleArn=" + Demo.DEVELOPER_ROLE
+                    + "&RoleSessionName=s1&Tags.member.1.Key=" + form(key) + "&Tags.member.1.Value=a", ALICE);
+            assertError(response, 400, "InvalidParameterValue");
+            response.then().body("ErrorResponse.Error.Message", containsString("aws:"));
+            assertError(signedPost("Action=GetFederationToken&Version=2011-06-15&Name=bob&Tags.member.1.Key="
+                    + form(key) + "&Tags.member.1.Value=a", ALICE), 400, "InvalidParameterValue");
+        }
+    }
+
+    @Test
+    void whenTheSessionTokenWouldExceedItsBoundThenPackedPolicyTooLarge() throws Exception {
+        // Repeated non-ASCII text deflates to almost nothing, so the packed budget passes; the token would not.
+        var body = new StringBuilder("Action=AssumeRole&Version=2011-06-15&RoleArn=" + Demo.DEVELOPER_ROLE
+                + "&RoleSessionName=big");
+        for (int i = 1; i <= 50; i++) {
+            body.append("&Tags.member.").append(i).append(".Key=").append(form("k" + i + "\u00e9".repeat(20)))
+                    .append("&Tags.member.").append(i).append(".Value=").append(form("\u00fc".repeat(60)));
+        }
+        Response response = signedPost(body.toString(), ALICE);
+        assertError(response, 400, "PackedPolicyTooLarge");
+        response.then().body("ErrorResponse.Error.Message", startsWith("Packed size of session policies and tags "
+                + "consumes "));
+    }
+
+    @Test
+    void whenTheSessionTokenStaysWithinItsBoundThenTheTokenIsAtMostTheBound() throws Exception {
+        var body = new StringBuilder("Action=AssumeRole&Version=2011-06-15&RoleArn=" + Demo.DEVELOPER_ROLE
+                + "&RoleSessionName=fits");
+        for (int i = 1; i <= 20; i++) {
+            body.append("&Tags.member.").append(i).append(".Key=").append(form("k" + i + "\u00e9".repeat(10)))
+                    .append("&Tags.member.").append(i).append(".Value=").append(form("\u00fc".repeat(40)));
+        }
+        Response response = signedPost(body.toString(), ALICE);
+        response.then().statusCode(200);
+        assertThat(response.xmlPath().getString("AssumeRoleResponse.AssumeRoleResult.Credentials.SessionToken"))
+                .hasSizeLessThanOrEqualTo(io.stsgate.engine.CredentialMint.MAX_SESSION_TOKEN_CHARS);
+    }
+
     @Test
     void whenFederatedSessionCallsAssumeRoleThenAccessDenied() throws Exception {
         try (var sts = TestClients.alice(endpoint())) {

@@ -34,6 +34,9 @@ class StsSdkTest {
     @Inject
     TestClock clock;
 
+    @Inject
+    io.stsgate.testsupport.RecordingAuditSink audit;
+
     private URI endpoint() throws Exception {
         return url.toURI();
     }
@@ -188,8 +191,15 @@ class StsSdkTest {
                     .isEqualTo("111111111111");
             var assumed = sts.assumeRole(r -> r.roleArn(Demo.PARTNER_ROLE).roleSessionName("keyinfo")
                     .externalId(Demo.EXTERNAL_ID));
-            assertThat(sts.getAccessKeyInfo(r -> r.accessKeyId(assumed.credentials().accessKeyId())).account())
-                    .isEqualTo("222222222222");
+            String temporaryId = assumed.credentials().accessKeyId();
+            try (var session = TestClients.withSession(endpoint(), assumed.credentials())) {
+                assertThat(session.getAccessKeyInfo(r -> r.accessKeyId(temporaryId)).account())
+                        .isEqualTo("222222222222");
+            }
+            // Temporary ids are random: another caller cannot learn the account behind one.
+            assertThatThrownBy(() -> sts.getAccessKeyInfo(r -> r.accessKeyId(temporaryId)))
+                    .isInstanceOfSatisfying(StsException.class, e -> assertThat(e.awsErrorDetails().errorCode())
+                            .isEqualTo("InvalidParameterValue"));
         }
     }
 
@@ -210,12 +220,66 @@ class StsSdkTest {
         }
         try (var auditor = TestClients.auditor(endpoint())) {
             String decoded = auditor.decodeAuthorizationMessage(r -> r.encodedMessage(message)).decodedMessage();
+            // Another account's trust policy is not explained to the caller's account: nothing of it is decoded.
             assertThat(decoded).contains("\"allowed\":false").contains("sts:AssumeRole")
-                    .contains(Demo.PARTNER_ROLE).contains("sts:ExternalId").doesNotContain("wrong-external-id");
+                    .contains(Demo.PARTNER_ROLE).doesNotContain("ExternalId").doesNotContain("PartnerWithExternalId")
+                    .doesNotContain("wrong-external-id");
             assertThatThrownBy(() -> auditor.decodeAuthorizationMessage(r -> r.encodedMessage("bm90LWEtbWVzc2FnZQ")))
                     .isInstanceOfSatisfying(StsException.class, e -> assertThat(e.awsErrorDetails().errorCode())
                             .isEqualTo("InvalidAuthorizationMessageException"));
         }
+    }
+
+    @Test
+    void assumeRoleOnAnotherAccountsRoleIsRefusedLikeARoleThatDoesNotExist() throws Exception {
+        String missingRole = "arn:aws:iam::222222222222:role/does-not-exist";
+        try (var sts = TestClients.alice(endpoint()); var auditor = TestClients.auditor(endpoint())) {
+            var denied = refusal(() -> sts.assumeRole(r -> r.roleArn(Demo.PARTNER_ROLE).roleSessionName("probe")
+                    .externalId("wrong-external-id")));
+            var missing = refusal(() -> sts.assumeRole(r -> r.roleArn(missingRole).roleSessionName("probe")
+                    .externalId("wrong-external-id")));
+            for (var refusal : java.util.List.of(denied, missing)) {
+                assertThat(refusal.statusCode()).isEqualTo(403);
+                assertThat(refusal.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+            }
+            String prefix = "User: " + Demo.ALICE_ARN + " is not authorized to perform: sts:AssumeRole on resource: ";
+            String encoded = " Encoded authorization failure message: ";
+            assertThat(denied.awsErrorDetails().errorMessage()).startsWith(prefix + Demo.PARTNER_ROLE + encoded);
+            assertThat(missing.awsErrorDetails().errorMessage()).startsWith(prefix + missingRole + encoded);
+            String deniedDecoded = decoded(auditor, denied, encoded);
+            String missingDecoded = decoded(auditor, missing, encoded);
+            assertThat(deniedDecoded.replace(Demo.PARTNER_ROLE, "ROLE")).isEqualTo(missingDecoded.replace(missingRole,
+                    "ROLE"));
+            assertThat(audit.byRequestId(denied.requestId()).orElseThrow().reason())
+                    .isEqualTo(io.stsgate.audit.ReasonCode.TRUST_POLICY_DENIED);
+            assertThat(audit.byRequestId(missing.requestId()).orElseThrow().reason())
+                    .isEqualTo(io.stsgate.audit.ReasonCode.ROLE_NOT_FOUND);
+        }
+    }
+
+    @Test
+    void assumeRoleOnAMissingRoleByACallerWithoutPermissionIsRefusedForTheCallersPolicy() throws Exception {
+        try (var auditor = TestClients.auditor(endpoint())) {
+            var missing = refusal(() -> auditor.assumeRole(r -> r.roleArn("arn:aws:iam::222222222222:role/nope")
+                    .roleSessionName("probe")));
+            var existing = refusal(() -> auditor.assumeRole(r -> r.roleArn(Demo.PARTNER_ROLE)
+                    .roleSessionName("probe")));
+            assertThat(audit.byRequestId(missing.requestId()).orElseThrow().reason())
+                    .isEqualTo(io.stsgate.audit.ReasonCode.CALLER_NOT_PERMITTED);
+            assertThat(audit.byRequestId(existing.requestId()).orElseThrow().reason())
+                    .isEqualTo(io.stsgate.audit.ReasonCode.CALLER_NOT_PERMITTED);
+        }
+    }
+
+    private static StsException refusal(org.junit.jupiter.api.function.Executable call) {
+        return org.junit.jupiter.api.Assertions.assertThrows(StsException.class, call);
+    }
+
+    private static String decoded(software.amazon.awssdk.services.sts.StsClient auditor, StsException refusal,
+            String marker) {
+        String text = refusal.awsErrorDetails().errorMessage();
+        String message = text.substring(text.indexOf(marker) + marker.length()).trim();
+        return auditor.decodeAuthorizationMessage(r -> r.encodedMessage(message)).decodedMessage();
     }
 
     @Test

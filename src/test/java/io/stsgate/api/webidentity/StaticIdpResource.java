@@ -97,6 +97,15 @@ public class StaticIdpResource implements QuarkusTestResourceLifecycleManager {
                                 - Effect: Allow
                                   Principal: { Federated: "arn:aws:iam::555555555555:oidc-provider/other.example.com" }
                                   Action: sts:AssumeRoleWithWebIdentity
+                      - id: "666666666666"
+                        roles:
+                          - name: elsewhere
+                            trustPolicy:
+                              Version: "2012-10-17"
+                              Statement:
+                                - Effect: Allow
+                                  Principal: { Federated: "%4$s" }
+                                  Action: sts:AssumeRoleWithWebIdentity
                     """.formatted(ISSUER, CLIENT_ID, TestKeys.jwks(key), PROVIDER_ARN));
             return Map.of("stsgate.directory.file", directoryFile.toString());
         } catch (IOException e) {

@@ -222,6 +222,25 @@ class WebIdentityRejectionTest {
     }
 
     @Test
+    void whenTheRoleExistsInAnotherAccountThenTheSameAnswerAsARoleThatDoesNotExist() {
+        var existing = refused("arn:aws:iam::666666666666:role/elsewhere", idp.signed(idp.token()), 403,
+                "AccessDenied", "Not authorized to perform sts:AssumeRoleWithWebIdentity",
+                ReasonCode.PROVIDER_NOT_IN_ROLE_ACCOUNT);
+        var missing = refused("arn:aws:iam::666666666666:role/missing", idp.signed(idp.token()), 403,
+                "AccessDenied", "Not authorized to perform sts:AssumeRoleWithWebIdentity",
+                ReasonCode.PROVIDER_NOT_IN_ROLE_ACCOUNT);
+        assertThat(existing.detail()).contains("666666666666");
+        assertThat(missing.detail()).contains("666666666666");
+    }
+
+    @Test
+    void whenClaimNamesCollideThenInvalidIdentityTokenNamingTheClaims() {
+        var event = refused(idp.signed(idp.token().claim("Email_Verified", true).claim("email_verified", false)),
+                400, "InvalidIdentityToken", null, ReasonCode.TOKEN_CLAIM_NAME_COLLISION);
+        assertThat(event.detail()).contains("Email_Verified").contains("email_verified");
+    }
+
+    @Test
     void whenTheSourceIdentityClaimIsSetButTheTrustPolicyLacksSetSourceIdentityThenAccessDenied() {
         var token = idp.signed(idp.token().claim("https://aws.amazon.com/source_identity", "alice"));
         refused(token, 403, "AccessDenied", "Not authorized to perform sts:AssumeRoleWithWebIdentity",
