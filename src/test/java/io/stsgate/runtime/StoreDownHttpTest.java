@@ -24,6 +24,7 @@ import io.stsgate.directory.store.StoreHealth;
 import io.stsgate.testsupport.Demo;
 import io.stsgate.testsupport.TestClients;
 import io.stsgate.testsupport.TestTotp;
+
 import software.amazon.awssdk.services.sts.model.StsException;
 
 /**

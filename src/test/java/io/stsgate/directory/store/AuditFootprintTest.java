@@ -68,7 +68,7 @@ class AuditFootprintTest {
     @Test
     void bytesPerEventOnTheEmbeddedStore() throws Exception {
         var sizes = new ArrayList<String>();
-        for (var kind : List.<Map.Entry<String, IntFunction<AuditEvent>>>of(Map.entry("refusal",
+        for (var kind : List.<Map.Entry<String, IntFunction<AuditEvent>>> of(Map.entry("refusal",
                 AuditFootprintTest::refusal), Map.entry("issuance", AuditFootprintTest::issuance),
                 Map.entry("largest", AuditFootprintTest::largest))) {
             Path dir = folder.resolve(kind.getKey());
@@ -87,7 +87,7 @@ class AuditFootprintTest {
     @RequiresPostgres
     void bytesPerEventOnPostgres() throws Exception {
         var sizes = new ArrayList<String>();
-        for (var kind : List.<Map.Entry<String, IntFunction<AuditEvent>>>of(Map.entry("refusal",
+        for (var kind : List.<Map.Entry<String, IntFunction<AuditEvent>>> of(Map.entry("refusal",
                 AuditFootprintTest::refusal), Map.entry("issuance", AuditFootprintTest::issuance),
                 Map.entry("largest", AuditFootprintTest::largest))) {
             var store = TestStores.postgres();
