@@ -65,7 +65,8 @@ class StoreOutageIT {
     Path postgresFolder;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private URI endpoint;
+    /** The management interface: health answers there, never on the public port. */
+    private URI management;
 
     @Test
     void aFrozenStoreSlowsOnlyTheCallsThatNeedItAndEverythingRecoversByItself() throws Exception {
@@ -80,7 +81,7 @@ class StoreOutageIT {
                     var operator = client(server.endpoint(), StaticCredentialsProvider.create(
                             AwsBasicCredentials.create(setup.accessKeyId(), setup.secretAccessKey())));
                     var anonymous = client(server.endpoint(), AnonymousCredentialsProvider.create())) {
-                endpoint = server.endpoint();
+                management = server.managementEndpoint();
                 Path log = Path.of("target", "it-logs", name + ".log");
                 // Before: everything works, MFA and SAML included.
                 assumeRoleWithMfa(operator, setup, "first");
@@ -178,7 +179,7 @@ class StoreOutageIT {
 
     private int status(String path, Duration timeout) {
         try {
-            return http.send(HttpRequest.newBuilder(endpoint.resolve(path)).timeout(timeout).build(),
+            return http.send(HttpRequest.newBuilder(management.resolve(path)).timeout(timeout).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;

@@ -1,5 +1,7 @@
 package io.stsgate.runtime;
 
+import io.stsgate.testsupport.ManagementInterface;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -77,7 +79,7 @@ class StoreDownHttpTest {
             assertThat(sts.assumeRole(r -> r.roleArn(Demo.DEVELOPER_ROLE).roleSessionName("no-mfa")).credentials()
                     .accessKeyId()).startsWith("ASIA");
         }
-        given().get("/q/health/live").then().statusCode(200);
+        ManagementInterface.request().get("/q/health/live").then().statusCode(200);
     }
 
     @Test
@@ -95,11 +97,11 @@ class StoreDownHttpTest {
     @Test
     void readinessWhenStoreDownThenDownWithTheCause() {
         health.failed("test cause");
-        given().get("/q/health/ready").then().statusCode(503)
+        ManagementInterface.request().get("/q/health/ready").then().statusCode(503)
                 .body("checks.find { it.name == 'stsgate' }.data.store", equalTo("down"))
                 .body("checks.find { it.name == 'stsgate' }.data.storeCause", equalTo("test cause"));
         health.succeeded();
-        given().get("/q/health/ready").then().statusCode(200);
+        ManagementInterface.request().get("/q/health/ready").then().statusCode(200);
     }
 
     @Test
