@@ -71,6 +71,7 @@ public class SamlBridgeEndpoint {
     SamlServiceProviderKeys serviceProviderKeys;
     @Inject
     StoreCalls storeCalls;
+    @Inject
     Throttle throttle;
 
     private volatile String metadata;
