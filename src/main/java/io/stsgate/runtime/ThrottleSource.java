@@ -26,9 +26,9 @@ public class ThrottleSource {
     @Singleton
     @Startup
     Throttle throttle(StsgateConfig config, MeterRegistry metrics) {
-        // Buckets refill with the passing of real time, not with the clock that stamps credentials: that one is fixed
-        // in tests (and a step of the wall clock would refill or starve every bucket at once).
-        Clock clock = Clock.systemUTC();
+        // Buckets refill with the passing of time, not with the clock that stamps credentials: that one is fixed in
+        // tests, and a step of the wall clock would refill or starve every bucket at once.
+        Clock clock = new MonotonicClock();
         var settings = config.throttling();
         var limits = new EnumMap<ThrottleGroup, ThrottleLimit>(ThrottleGroup.class);
         limits.put(ThrottleGroup.WEB_IDENTITY,
