@@ -111,9 +111,9 @@ public final class PolicyEvaluator {
         List<StatementRef> refs = new ArrayList<>(4);
         List<String> reasons = new ArrayList<>(4);
         if (denied) {
-            first.addDenials(refs, reasons);
+            first.addDenials(request, refs, reasons);
             if (second != null) {
-                second.addDenials(refs, reasons);
+                second.addDenials(request, refs, reasons);
             }
             return new Decision(Outcome.EXPLICIT_DENY, refs, reasons);
         }

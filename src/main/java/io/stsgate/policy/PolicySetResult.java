@@ -11,7 +11,6 @@ final class PolicySetResult {
 
     private final Scope scope;
     private final List<NamedPolicy> policies;
-    private final AuthorizationRequest request;
     private List<StatementRef> allows;
     private List<StatementRef> denies;
     /** The statements behind {@link #denies}, in the same order, to explain them. */
@@ -19,14 +18,13 @@ final class PolicySetResult {
     private List<StatementRef> failures;
     private List<String> failureReasons;
 
-    private PolicySetResult(Scope scope, List<NamedPolicy> policies, AuthorizationRequest request) {
+    private PolicySetResult(Scope scope, List<NamedPolicy> policies) {
         this.scope = scope;
         this.policies = policies;
-        this.request = request;
     }
 
     static PolicySetResult evaluate(List<NamedPolicy> policies, AuthorizationRequest request, Scope scope) {
-        PolicySetResult result = new PolicySetResult(scope, policies, request);
+        PolicySetResult result = new PolicySetResult(scope, policies);
         String lowerAction = ActionPattern.lowerAscii(request.action());
         for (int p = 0; p < policies.size(); p++) {
             NamedPolicy policy = policies.get(p);
@@ -89,7 +87,7 @@ final class PolicySetResult {
         }
     }
 
-    void addDenials(List<StatementRef> refs, List<String> reasons) {
+    void addDenials(AuthorizationRequest request, List<StatementRef> refs, List<String> reasons) {
         if (failures != null) {
             refs.addAll(failures);
             reasons.addAll(failureReasons);
