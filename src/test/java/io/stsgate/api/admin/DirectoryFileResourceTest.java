@@ -60,13 +60,19 @@ class DirectoryFileResourceTest {
         String secret = json().post(users + "rita/access-keys").then().statusCode(201).extract().jsonPath()
                 .getString("secretAccessKey");
         json().body("{\"name\": \"rita\"}").post(users + "rita/mfa-devices").then().statusCode(201);
+        String roleId = given().get(ACCOUNTS + "/" + account + "/roles/exported").then().statusCode(200).extract()
+                .jsonPath().getString("roleId");
+        String userId = given().get(users + "rita").then().statusCode(200).extract().jsonPath().getString("userId");
         String export = given().get(DIRECTORY).then().statusCode(200).extract().asString();
+        assertThat(export).contains("roleId: " + roleId).contains("userId: " + userId);
 
         AdminFixtures.yaml(export).put(DIRECTORY).then().statusCode(200)
                 .body("dryRun", equalTo(false)).body("changes.size()", equalTo(0))
                 .body("plan", equalTo("no changes\n"));
 
         assertThat(directory.snapshot().accessKeys().stream().filter(k -> k.secret().equals(secret))).hasSize(1);
+        assertThat(directory.role("arn:aws:iam::" + account + ":role/x/exported").orElseThrow().roleId())
+                .isEqualTo(roleId);
     }
 
     @Test
