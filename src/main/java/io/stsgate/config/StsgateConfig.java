@@ -192,8 +192,9 @@ public interface StsgateConfig {
 
     interface AuditStore {
         /**
-         * Events waiting to be written to the store. When full, further events are dropped from the store (the log
-         * keeps them), counted in {@code stsgate.audit.store.dropped} and reported once a minute.
+         * Events waiting to be written to the store, also while it is down (failed batches are retried). When full, a
+         * success takes the place of the oldest refusal; what is dropped is dropped from the store only (the log keeps
+         * it), counted in {@code stsgate.audit.store.dropped} by cause and kind and reported once a minute.
          */
         @WithDefault("10000")
         int queueCapacity();
@@ -211,7 +212,7 @@ public interface StsgateConfig {
         Duration retention();
 
         /** Most events kept in the store; beyond it the oldest are deleted (see the README for bytes per event). */
-        @WithDefault("5000000")
+        @WithDefault("1000000")
         long maxEvents();
 
         /** How often one replica (holding the store's purge lock) enforces the retention and the size cap. */
