@@ -36,7 +36,8 @@ class SlowClientTest {
             for (var connection : clients.connections()) {
                 assertThat(connection.closedAfter())
                         .isGreaterThanOrEqualTo(idleTimeout.minusSeconds(1))
-                        .isLessThanOrEqualTo(idleTimeout.plusSeconds(3));
+                        // slack for a loaded machine: still before the next line was due
+                        .isLessThanOrEqualTo(idleTimeout.plusSeconds(5));
             }
         }
     }
