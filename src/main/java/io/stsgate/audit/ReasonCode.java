@@ -11,6 +11,8 @@ public enum ReasonCode {
     SESSION_TOKEN_TOO_LARGE,
     UNKNOWN_ACTION,
     BODY_TOO_LARGE,
+    /** An HTTP/1.1 request without a Host header. */
+    HOST_MISSING,
     /**
      * Over a throttling limit (per source address or per caller). Sampled: the audit trail keeps a bounded number of
      * these events, each saying how many went unrecorded before it.
