@@ -10,7 +10,7 @@ import java.util.Map;
  * @param providerArn the oidc-provider or saml-provider ARN, the trust policy's Federated principal
  * @param audience the audience the token was accepted for
  * @param conditionKeys fully qualified condition keys from the token, e.g. {@code host/realm:sub}, no two equal
- *        once case is ignored
+ *        once case is ignored (the federation package builds them so)
  * @param tags session tags asserted by the provider (the AWS tags claim, SAML PrincipalTag attributes, tag rules)
  * @param sourceIdentity the source identity asserted by the provider, or null
  * @param maxDurationSeconds an upper bound on the session set by the provider, or null
@@ -21,13 +21,6 @@ public record FederatedPrincipal(FederationKind kind, String providerArn, String
 
     public FederatedPrincipal {
         conditionKeys = Map.copyOf(conditionKeys);
-        // Condition keys compare without case: two entries for one key would add values to each other.
-        var names = new java.util.TreeSet<String>(String.CASE_INSENSITIVE_ORDER);
-        for (String key : conditionKeys.keySet()) {
-            if (!names.add(key)) {
-                throw new IllegalArgumentException("two condition keys differ in case only: " + key);
-            }
-        }
         tags = List.copyOf(tags);
         transitiveTagKeys = List.copyOf(transitiveTagKeys);
     }

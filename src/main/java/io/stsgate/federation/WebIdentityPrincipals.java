@@ -53,7 +53,7 @@ public final class WebIdentityPrincipals {
         keys.add("aud", "aud", List.of(audience));
         keys.add("oaud", "aud", token.audiences());
         keys.add("sub", "sub", List.of(token.subject()));
-        flatten(token.claims(), List.of(), keys, 0);
+        flatten(token.claims(), "", "", keys, 0);
         keys.collision().ifPresent(c -> {
             throw new StsException(ErrorCode.INVALID_IDENTITY_TOKEN, ReasonCode.TOKEN_CLAIM_NAME_COLLISION,
                     "The web identity token carries claims whose names collide as condition keys: " + c.first()
@@ -78,39 +78,33 @@ public final class WebIdentityPrincipals {
                 .orElse(token.audiences().get(0));
     }
 
-    /** Every claim as a key named by its path; {@code aud} and {@code sub} are added by {@link #of} already. */
-    private static void flatten(Map<String, Object> claims, List<String> path, ProviderKeys keys, int depth) {
+    /**
+     * Every claim as a key named by its dotted path; {@code source} is the same path in the claim path syntax of tag
+     * rules, where a member name holding a dot is quoted, so a dotted top-level name and a nested path stay apart.
+     * {@code aud} and {@code sub} are added by {@link #of} already.
+     */
+    private static void flatten(Map<String, Object> claims, String path, String source, ProviderKeys keys,
+            int depth) {
         for (var claim : claims.entrySet()) {
             String member = claim.getKey();
             if (keys.size() >= MAX_KEYS || !CLAIM_NAME.matcher(member).matches()
                     || (depth == 0 && (member.equals("aud") || member.equals("sub")))) {
                 continue;
             }
-            var names = new ArrayList<>(path);
-            names.add(member);
+            String name = path + member;
+            String quoted = member.indexOf('.') >= 0 ? "[\"" + member + "\"]" : null;
+            String memberSource = depth == 0 ? (quoted == null ? member : quoted)
+                    : source + (quoted == null ? "." + member : quoted);
             Object value = claim.getValue();
             if (value instanceof Map<?, ?> nested && depth < MAX_DEPTH) {
-                flatten(stringKeyed(nested), names, keys, depth + 1);
+                flatten(stringKeyed(nested), name + ".", memberSource, keys, depth + 1);
             } else {
                 var values = scalars(value);
                 if (!values.isEmpty()) {
-                    keys.add(String.join(".", names), claimPath(names), values);
+                    keys.add(name, memberSource, values);
                 }
             }
         }
-    }
-
-    /** The claim path syntax of tag rules: a member name holding a dot is quoted, so the two kinds stay apart. */
-    private static String claimPath(List<String> names) {
-        var path = new StringBuilder();
-        for (String name : names) {
-            if (name.indexOf('.') >= 0) {
-                path.append("[\"").append(name).append("\"]");
-            } else {
-                path.append(path.isEmpty() ? "" : ".").append(name);
-            }
-        }
-        return path.toString();
     }
 
     private static Map<String, Object> stringKeyed(Map<?, ?> map) {

@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -22,6 +24,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
+import io.stsgate.directory.OidcProvider;
+import io.stsgate.engine.FederatedPrincipal;
+import io.stsgate.federation.WebIdentityPrincipals;
 import io.stsgate.identity.oidc.TestKeys.TestKey;
 import io.stsgate.policy.AuthorizationRequest;
 import io.stsgate.policy.Decision;
@@ -78,6 +83,7 @@ public class OidcBenchmark {
     private NamedPolicy trust;
     private RequestPrincipal principal;
     private TestKey key;
+    private OidcProvider provider;
     private byte[] signingInput;
     private byte[] signature;
     private TokenVerification last;
@@ -95,12 +101,14 @@ public class OidcBenchmark {
         token = TestJwts.idToken(ISSUER, CLIENT_ID, NOW).sign("RS256", key.kid(), key.privateKey());
         trust = new NamedPolicy("trust policy of " + ROLE, PolicyParser.parseTrustPolicy(TRUST_POLICY));
         principal = new RequestPrincipal(RequestPrincipal.FEDERATED, ARN, null, List.of());
+        provider = new OidcProvider("111122223333", ISSUER, List.of(CLIENT_ID), OidcProvider.DEFAULT_ALGORITHMS,
+                OidcProvider.DEFAULT_CLOCK_SKEW, Optional.empty(), Optional.empty(), false, Map.of());
         int dot = token.lastIndexOf('.');
         signingInput = token.substring(0, dot).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         signature = java.util.Base64.getUrlDecoder().decode(token.substring(dot + 1));
 
         if (!(verify() instanceof TokenVerification.Verified) || !verifyAndEvaluateTrust().allowed()
-                || !baselineRsaVerify()) {
+                || !verifyMapAndEvaluateTrust().allowed() || !baselineRsaVerify()) {
             throw new IllegalStateException("benchmark token does not verify and pass the trust policy");
         }
     }
@@ -127,6 +135,20 @@ public class OidcBenchmark {
                 .build();
         return evaluator.evaluateTrust(trust,
                 new AuthorizationRequest(principal, "sts:AssumeRoleWithWebIdentity", ROLE, context));
+    }
+
+    /**
+     * The web identity path before minting as AssumeRoleWithWebIdentity runs it: verification, every claim turned
+     * into condition keys and session tags by {@link WebIdentityPrincipals}, then the trust policy on them.
+     */
+    @Benchmark
+    public Decision verifyMapAndEvaluateTrust() {
+        VerifiedToken verified = ((TokenVerification.Verified) verify()).token();
+        FederatedPrincipal federated = WebIdentityPrincipals.of(verified, provider);
+        RequestContext.Builder context = RequestContext.builder();
+        federated.conditionKeys().forEach(context::putAll);
+        return evaluator.evaluateTrust(trust,
+                new AuthorizationRequest(principal, "sts:AssumeRoleWithWebIdentity", ROLE, context.build()));
     }
 
     /** Calibration: the JCA RS256 check of the same token and nothing else. */
