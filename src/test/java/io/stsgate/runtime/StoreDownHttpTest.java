@@ -1,7 +1,5 @@
 package io.stsgate.runtime;
 
-import io.stsgate.testsupport.ManagementInterface;
-
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -24,6 +22,7 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.stsgate.directory.store.StoreHealth;
 import io.stsgate.testsupport.Demo;
+import io.stsgate.testsupport.ManagementInterface;
 import io.stsgate.testsupport.TestClients;
 import io.stsgate.testsupport.TestTotp;
 
