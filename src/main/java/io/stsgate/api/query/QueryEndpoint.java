@@ -24,7 +24,8 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The AWS STS Query endpoint: {@code POST /} with a form body and {@code GET /} with a query string. Everything here
- * is HTTP plumbing; {@link QueryDispatcher} does the work on the event loop (no blocking I/O on this path).
+ * is HTTP plumbing; {@link QueryDispatcher} does the work on the event loop, and moves requests that need the store
+ * (MFA, SAML replay) to the store's own threads with a bounded wait: no blocking I/O on the loop.
  */
 @Path("/")
 public class QueryEndpoint {
