@@ -132,12 +132,12 @@ public final class TokenService {
         FederationKind kind = principal.kind();
         audit.principal(principal.providerArn()).subject(principal.subject()).issuer(principal.issuer())
                 .role(cmd.roleArn()).sessionName(cmd.roleSessionName());
-        // Checked on the account the role ARN names, before the role itself, and answered like a missing role: the
-        // answer never tells whether a role exists in an account the provider does not belong to.
+        // As AWS does, the provider is looked for in the account the role ARN names, before the role itself: the
+        // answer is the same whether or not a role exists in an account the provider does not belong to.
         String roleAccount = Arns.roleAccount(cmd.roleArn()).orElse(null);
         if (roleAccount != null && !principal.providerAccount().equals(roleAccount)) {
-            throw new StsException(ErrorCode.ACCESS_DENIED, ReasonCode.PROVIDER_NOT_IN_ROLE_ACCOUNT,
-                    kind.notAuthorized(), "provider " + principal.providerArn()
+            throw new StsException(ErrorCode.INVALID_IDENTITY_TOKEN, ReasonCode.PROVIDER_NOT_IN_ROLE_ACCOUNT,
+                    kind.noProvider(principal.issuer()), "provider " + principal.providerArn()
                             + " is not registered in the role's account " + roleAccount);
         }
         Role role = directory.role(cmd.roleArn()).orElseThrow(() -> new StsException(ErrorCode.ACCESS_DENIED,
@@ -220,7 +220,7 @@ public final class TokenService {
                         + " is registered in the role's account")
                 : CheckResult.failed(CheckResult.PROVIDER_ACCOUNT, "provider " + principal.providerArn()
                         + " is not registered in the role's account " + found.accountId(),
-                        ErrorCode.ACCESS_DENIED));
+                        ErrorCode.INVALID_IDENTITY_TOKEN));
         checks.add(duration(principal, found));
         FederatedRequest request;
         try {

@@ -223,12 +223,11 @@ class WebIdentityRejectionTest {
 
     @Test
     void whenTheRoleExistsInAnotherAccountThenTheSameAnswerAsARoleThatDoesNotExist() {
-        var existing = refused("arn:aws:iam::666666666666:role/elsewhere", idp.signed(idp.token()), 403,
-                "AccessDenied", "Not authorized to perform sts:AssumeRoleWithWebIdentity",
-                ReasonCode.PROVIDER_NOT_IN_ROLE_ACCOUNT);
-        var missing = refused("arn:aws:iam::666666666666:role/missing", idp.signed(idp.token()), 403,
-                "AccessDenied", "Not authorized to perform sts:AssumeRoleWithWebIdentity",
-                ReasonCode.PROVIDER_NOT_IN_ROLE_ACCOUNT);
+        String noProvider = "No OpenIDConnect provider found in your account for " + StaticIdpResource.ISSUER;
+        var existing = refused("arn:aws:iam::666666666666:role/elsewhere", idp.signed(idp.token()), 400,
+                "InvalidIdentityToken", noProvider, ReasonCode.PROVIDER_NOT_IN_ROLE_ACCOUNT);
+        var missing = refused("arn:aws:iam::666666666666:role/missing", idp.signed(idp.token()), 400,
+                "InvalidIdentityToken", noProvider, ReasonCode.PROVIDER_NOT_IN_ROLE_ACCOUNT);
         assertThat(existing.detail()).contains("666666666666");
         assertThat(missing.detail()).contains("666666666666");
     }
