@@ -100,9 +100,12 @@ class TrustPolicySemanticsSdkTest {
 
     @Test
     void aDenyWithStringNotEqualsOnAnAbsentTagDeniesAndTheDecodedMessageNamesTheVariable() throws Exception {
-        String account = createAccount();
-        createRole(account, role("by-department", teamSessionDeny("department"))).statusCode(201);
-        String roleArn = "arn:aws:iam::" + account + ":role/by-department";
+        // A role of alice's own account: the encoded message explains only trust policies of the caller's account;
+        // another account's denial reads like a missing role (issue 11, refusals reveal nothing about other accounts).
+        String account = "111111111111";
+        String name = "by-department-" + AdminFixtures.newAccountId();
+        createRole(account, role(name, teamSessionDeny("department"))).statusCode(201);
+        String roleArn = "arn:aws:iam::" + account + ":role/" + name;
 
         StsException denied = refusal(roleArn, "platform");
         assertThat(denied.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
