@@ -99,7 +99,9 @@ expect "get-session-token" "$out" '"SessionToken"'
 out=$("$aws" sts get-federation-token --endpoint-url "$endpoint" --name bob --output json \
   --policy '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}')
 expect "get-federation-token" "$out" 'federated-user/bob'
-out=$("$aws" sts get-access-key-info --endpoint-url "$endpoint" --access-key-id "$key" --output json)
+# Temporary key ids are random: the session itself learns its account, nobody else does.
+out=$(AWS_ACCESS_KEY_ID=$key AWS_SECRET_ACCESS_KEY=$secret AWS_SESSION_TOKEN=$token \
+  "$aws" sts get-access-key-info --endpoint-url "$endpoint" --access-key-id "$key" --output json)
 expect "get-access-key-info" "$out" '"Account": "222222222222"'
 
 # 7. Errors come back in AWS's format.
