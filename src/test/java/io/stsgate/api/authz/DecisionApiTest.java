@@ -12,7 +12,9 @@ import static org.hamcrest.Matchers.greaterThan;
 
 import java.net.URI;
 import java.net.URL;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -31,6 +33,7 @@ import io.stsgate.audit.ReasonCode;
 import io.stsgate.testsupport.Demo;
 import io.stsgate.testsupport.RecordingAuditSink;
 import io.stsgate.testsupport.TestClients;
+import io.stsgate.testsupport.TestClock;
 import io.stsgate.testsupport.TestSigner;
 
 import software.amazon.awssdk.http.SdkHttpMethod;
@@ -56,7 +59,11 @@ class DecisionApiTest {
     @Inject
     RecordingAuditSink audit;
 
+    @Inject
+    TestClock clock;
+
     private AwsCredentialsIdentity partner;
+    private String partnerKeyId;
 
     @BeforeEach
     void assumePartnerRole() throws Exception {
@@ -67,6 +74,7 @@ class DecisionApiTest {
                     .tags(Tag.builder().key("team").value("audit").build()))
                     .credentials();
         }
+        partnerKeyId = credentials.accessKeyId();
         partner = TestSigner.session(credentials.accessKeyId(), credentials.secretAccessKey(),
                 credentials.sessionToken());
     }
@@ -240,6 +248,36 @@ class DecisionApiTest {
 
         ask(body).statusCode(400).body("code", equalTo("ValidationError"))
                 .body("message", containsString("aws:PrincipalTag/team"));
+    }
+
+    @Test
+    @TestSecurity(user = "ops-and-storage", roles = { DeciderSecurity.DECIDER, "stsgate-admin" })
+    void aRevokedSessionIsRefusedWithAccessDenied() {
+        given().contentType(ContentType.JSON).body(Map.of("scope", "access-key", "target", partnerKeyId, "reason",
+                "decision API test")).post("/admin/v1/revocations").then().statusCode(201);
+        var received = sign(SdkHttpMethod.GET, OBJECT, new byte[0], partner, "s3", true);
+
+        String requestId = ask(decision(received, "s3", "s3:GetObject", OBJECT_ARN)).statusCode(200)
+                .body("authenticated", equalTo(false))
+                .body("error.code", equalTo("AccessDenied"))
+                .body("error.httpStatus", equalTo(403))
+                .body("error.message", containsString("s3:GetObject"))
+                .extract().path("requestId");
+        assertThat(eventsOf(requestId)).extracting(AuditEvent::reason).containsExactly(ReasonCode.CREDENTIAL_REVOKED);
+    }
+
+    @Test
+    void anExpiredSessionIsExpiredToken() {
+        clock.advance(Duration.ofHours(2));
+        try {
+            var received = sign(SdkHttpMethod.GET, OBJECT, new byte[0], partner, "s3", true, clock);
+
+            ask(decision(received, "s3", "s3:GetObject", OBJECT_ARN)).statusCode(200)
+                    .body("authenticated", equalTo(false))
+                    .body("error.code", equalTo("ExpiredToken"));
+        } finally {
+            clock.advance(Duration.ofHours(-2));
+        }
     }
 
     @Test

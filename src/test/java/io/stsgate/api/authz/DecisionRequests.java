@@ -2,6 +2,7 @@ package io.stsgate.api.authz;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,8 +49,15 @@ final class DecisionRequests {
     /** Header-signed, with the body's SHA-256 (or {@code UNSIGNED-PAYLOAD}) in X-Amz-Content-Sha256. */
     static Received sign(SdkHttpMethod method, URI uri, byte[] body, AwsCredentialsIdentity identity, String service,
             boolean signPayload) {
+        return sign(method, uri, body, identity, service, signPayload, Clock.systemUTC());
+    }
+
+    /** As above, signed at the time of {@code clock}. */
+    static Received sign(SdkHttpMethod method, URI uri, byte[] body, AwsCredentialsIdentity identity, String service,
+            boolean signPayload, Clock clock) {
         var request = SdkHttpRequest.builder().method(method).uri(uri).build();
         var signed = SIGNER.sign(r -> r.identity(identity).request(request)
+                .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, clock)
                 .payload(ContentStreamProvider.fromByteArray(body))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
                 .putProperty(AwsV4HttpSigner.REGION_NAME, REGION)
