@@ -93,6 +93,11 @@ public final class AuditDraft {
         return event(time, AuditEvent.Outcome.SUCCESS, reason, null, null);
     }
 
+    /** A success that has something to say, e.g. the statements that allowed a decision. */
+    public AuditEvent success(Instant time, ReasonCode reason, String detail) {
+        return event(time, AuditEvent.Outcome.SUCCESS, reason, null, detail);
+    }
+
     public AuditEvent failure(Instant time, ReasonCode reason, String errorCode, String detail) {
         return event(time, AuditEvent.Outcome.FAILURE, reason, errorCode, detail);
     }

@@ -40,6 +40,12 @@ public enum ReasonCode {
     SESSION_PRINCIPAL_REPLACED,
     ROLE_NOT_FOUND,
     CALLER_NOT_PERMITTED,
+    /** Decision API: the caller's policies allow the action a service asked about. */
+    DECISION_ALLOWED,
+    /** Decision API: a statement denies the action explicitly, or a policy failed to evaluate. */
+    DECISION_EXPLICIT_DENY,
+    /** Decision API: no statement allows the action. */
+    DECISION_IMPLICIT_DENY,
     TRUST_POLICY_DENIED,
     CALLER_TYPE_NOT_ALLOWED,
     DURATION_EXCEEDS_ROLE_MAXIMUM,

@@ -2,6 +2,7 @@ package io.stsgate.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -45,6 +46,9 @@ public interface StsgateConfig {
      */
     Throttling throttling();
 
+    /** The decision API for downstream services ({@code /authz/v1}). */
+    Authz authz();
+
     interface Directory {
         /**
          * The declarative directory file (YAML), applied to an empty store at start-up. When absent, an empty store
@@ -74,6 +78,27 @@ public interface StsgateConfig {
         /** Accepted difference between the signer's clock and ours (AWS uses 15 minutes). */
         @WithDefault("PT15M")
         Duration allowedSkew();
+    }
+
+    interface Authz {
+        /**
+         * The service names a signed request may be scoped to (the fourth element of its credential scope). {@code sts}
+         * is not on the default list: requests signed for stsgate itself are not proof for another service.
+         */
+        @WithDefault("s3")
+        List<String> services();
+
+        /** The longest a service may cache an answer; an answer never outlives the credential it is about. */
+        @WithDefault("PT30S")
+        Duration maxCacheAge();
+
+        /** Audit one allow in this many (1: every allow). Denials and refusals are always audited. */
+        @WithDefault("1")
+        int auditAllowEvery();
+
+        /** Action/resource pairs in one decision request. */
+        @WithDefault("32")
+        int maxQuestions();
     }
 
     interface Oidc {

@@ -31,28 +31,47 @@ final class CallerPermissions {
 
     Decision evaluate(Caller caller, String action, String resource, RequestContext context) {
         var request = new AuthorizationRequest(null, action, resource, context);
-        if (caller instanceof Caller.UserCaller u) {
-            return evaluator.evaluate(userPolicies(u.user()), request);
+        CallerPolicies policies = policies(caller);
+        if (policies.unusable() != null) {
+            return new Decision(Outcome.IMPLICIT_DENY, List.of(), List.of(policies.unusable()));
         }
-        return session(((Caller.SessionCaller) caller).session(), request);
+        if (policies.session().isEmpty()) {
+            return evaluator.evaluate(policies.identity(), request);
+        }
+        return evaluator.evaluateSession(policies.identity(), policies.session(), request);
     }
 
-    private Decision session(SessionContext s, AuthorizationRequest request) {
+    /**
+     * The caller's identity policies (a user's, or its role's; inline and managed) and its session policies (inline
+     * and {@code PolicyArns}; empty when it has none).
+     *
+     * @param unusable why the identity policies allow nothing, or null: the role or user is gone, or the caller is a
+     *        federated-user session without a session policy
+     */
+    record CallerPolicies(List<NamedPolicy> identity, List<NamedPolicy> session, String unusable) {
+    }
+
+    CallerPolicies policies(Caller caller) {
+        if (caller instanceof Caller.UserCaller u) {
+            return new CallerPolicies(userPolicies(u.user()), List.of(), null);
+        }
+        SessionContext s = ((Caller.SessionCaller) caller).session();
         List<NamedPolicy> identity = switch (s.kind()) {
             case ASSUMED_ROLE -> directory.role(s.sourceArn()).map(r -> policies(r.inlinePolicies(),
                     r.managedPolicyArns())).orElse(null);
             case FEDERATED_USER, USER_SESSION -> directory.user(s.sourceArn()).map(this::userPolicies).orElse(null);
         };
+        List<NamedPolicy> session = sessionPolicies.of(s);
         if (identity == null) {
-            return new Decision(Outcome.IMPLICIT_DENY, List.of(),
-                    List.of("the session's " + (s.kind() == SessionKind.ASSUMED_ROLE ? "role" : "user") + " "
-                            + s.sourceArn() + " no longer exists"));
+            return new CallerPolicies(List.of(), session, "the session's "
+                    + (s.kind() == SessionKind.ASSUMED_ROLE ? "role" : "user") + " " + s.sourceArn()
+                    + " no longer exists");
         }
         if (s.kind() == SessionKind.FEDERATED_USER && !s.hasSessionPolicy()) {
-            return new Decision(Outcome.IMPLICIT_DENY, List.of(),
-                    List.of("a federated-user session without a session policy has no permissions"));
+            return new CallerPolicies(List.of(), session,
+                    "a federated-user session without a session policy has no permissions");
         }
-        return evaluator.evaluateSession(identity, sessionPolicies.of(s), request);
+        return new CallerPolicies(identity, session, null);
     }
 
     private List<NamedPolicy> userPolicies(User user) {

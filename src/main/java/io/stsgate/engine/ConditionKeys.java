@@ -68,7 +68,9 @@ final class ConditionKeys {
         var ctx = RequestContext.builder()
                 .put("aws:CurrentTime", DateTimeFormatter.ISO_INSTANT.format(now))
                 .put("aws:EpochTime", Long.toString(now.getEpochSecond()))
-                .put("aws:SecureTransport", Boolean.toString(info.secureTransport()));
+                .put("aws:SecureTransport", Boolean.toString(info.secureTransport()))
+                // stsgate answers principals directly; no AWS service ever calls on a principal's behalf here.
+                .put("aws:ViaAWSService", "false");
         if (info.sourceIp() != null) {
             ctx.put("aws:SourceIp", info.sourceIp());
         }

@@ -25,6 +25,10 @@ public enum ErrorCode {
     SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch", 403),
     EXPIRED_TOKEN("ExpiredToken", 403),
     REQUEST_EXPIRED("RequestExpired", 400),
+    /** S3's answer when the body does not hash to the signed X-Amz-Content-Sha256 (decision API). */
+    X_AMZ_CONTENT_SHA256_MISMATCH("XAmzContentSHA256Mismatch", 400),
+    /** S3's answer to a malformed X-Amz-Content-Sha256 (decision API). */
+    INVALID_ARGUMENT("InvalidArgument", 400),
     REQUEST_ENTITY_TOO_LARGE("RequestEntityTooLarge", 413),
     /** AWS's answer to a caller over its rate; every AWS SDK retries it with backoff. */
     THROTTLING("Throttling", 400),

@@ -38,16 +38,25 @@ public final class RevocationCheck {
 
     /** Throws AWS's explicit-deny {@code AccessDenied} when {@code session} is revoked. */
     public void requireNotRevoked(SessionContext session, String iamAction) {
-        Optional<Revocation> revocation = revoking(session);
-        if (revocation.isPresent()) {
-            Revocation r = revocation.get();
-            throw new StsException(ErrorCode.ACCESS_DENIED, reason(r.scope()),
-                    "User: " + session.arn() + " is not authorized to perform: " + iamAction
-                            + " with an explicit deny: the session was revoked",
-                    "revocation " + r.id() + " (" + r.scope().wireName() + " " + r.target() + ", issued before "
-                            + r.issuedBefore() + ") matches session " + session.accessKeyId() + " issued at "
-                            + session.issuedAt());
+        Optional<StsException> refusal = refusal(session, iamAction);
+        if (refusal.isPresent()) {
+            throw refusal.get();
         }
+    }
+
+    /** AWS's explicit-deny {@code AccessDenied} for a revoked {@code session}, not thrown; empty when not revoked. */
+    public Optional<StsException> refusal(SessionContext session, String iamAction) {
+        Optional<Revocation> revocation = revoking(session);
+        if (revocation.isEmpty()) {
+            return Optional.empty();
+        }
+        Revocation r = revocation.get();
+        return Optional.of(new StsException(ErrorCode.ACCESS_DENIED, reason(r.scope()),
+                "User: " + session.arn() + " is not authorized to perform: " + iamAction
+                        + " with an explicit deny: the session was revoked",
+                "revocation " + r.id() + " (" + r.scope().wireName() + " " + r.target() + ", issued before "
+                        + r.issuedBefore() + ") matches session " + session.accessKeyId() + " issued at "
+                        + session.issuedAt()));
     }
 
     static RevocableSession facts(SessionContext session) {

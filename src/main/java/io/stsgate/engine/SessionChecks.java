@@ -1,5 +1,7 @@
 package io.stsgate.engine;
 
+import java.util.Optional;
+
 /**
  * Everything that refuses an authentic, unexpired temporary credential, in one place so every face that accepts one
  * (the Query API's signed calls today, the decision API later) refuses the same sessions for the same reasons: the
@@ -21,5 +23,11 @@ public final class SessionChecks {
     public void requireUsable(SessionContext session, String iamAction) {
         revocations.requireNotRevoked(session, iamAction);
         principals.requireCurrent(session);
+    }
+
+    /** The AWS error for a session that must not be used for {@code iamAction}, not thrown; empty when usable. */
+    public Optional<StsException> refusal(SessionContext session, String iamAction) {
+        Optional<StsException> revoked = revocations.refusal(session, iamAction);
+        return revoked.isPresent() ? revoked : principals.refusal(session);
     }
 }

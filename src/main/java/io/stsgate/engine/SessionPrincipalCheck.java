@@ -29,21 +29,30 @@ public final class SessionPrincipalCheck {
     }
 
     public void requireCurrent(SessionContext session) {
+        Optional<StsException> refusal = refusal(session);
+        if (refusal.isPresent()) {
+            throw refusal.get();
+        }
+    }
+
+    /** AWS's {@code InvalidClientTokenId} for a session whose role or user is gone, not thrown; else empty. */
+    public Optional<StsException> refusal(SessionContext session) {
         boolean role = session.kind() == SessionKind.ASSUMED_ROLE;
         String noun = role ? "role" : "user";
         Optional<String> current = role ? directory.role(session.sourceArn()).map(Role::roleId)
                 : directory.user(session.sourceArn()).map(User::userId);
         if (current.isEmpty()) {
-            throw new StsException(ErrorCode.INVALID_CLIENT_TOKEN_ID, ReasonCode.SESSION_PRINCIPAL_DELETED, INVALID,
-                    "the " + noun + " " + session.sourceArn() + " that session " + session.accessKeyId()
-                            + " was issued for no longer exists");
+            return Optional.of(new StsException(ErrorCode.INVALID_CLIENT_TOKEN_ID,
+                    ReasonCode.SESSION_PRINCIPAL_DELETED, INVALID, "the " + noun + " " + session.sourceArn()
+                            + " that session " + session.accessKeyId() + " was issued for no longer exists"));
         }
         String issuedFor = session.sourceUniqueId();
         if (issuedFor != null && !issuedFor.equals(current.get())) {
-            throw new StsException(ErrorCode.INVALID_CLIENT_TOKEN_ID, ReasonCode.SESSION_PRINCIPAL_REPLACED, INVALID,
-                    "session " + session.accessKeyId() + " was issued for " + noun + " " + session.sourceArn() + " with id "
-                            + issuedFor + "; that " + noun + " was deleted and created again with id "
-                            + current.get());
+            return Optional.of(new StsException(ErrorCode.INVALID_CLIENT_TOKEN_ID,
+                    ReasonCode.SESSION_PRINCIPAL_REPLACED, INVALID, "session " + session.accessKeyId()
+                            + " was issued for " + noun + " " + session.sourceArn() + " with id " + issuedFor + "; that "
+                            + noun + " was deleted and created again with id " + current.get()));
         }
+        return Optional.empty();
     }
 }

@@ -455,7 +455,8 @@ public final class TokenService {
         return caller.arn();
     }
 
-    private static RequestPrincipal principalOf(Caller caller) {
+    /** The caller as Principal elements see it: its ARN, a role session also as its role, its account. */
+    static RequestPrincipal principalOf(Caller caller) {
         List<String> also = caller instanceof Caller.SessionCaller s
                 && s.session().kind() == SessionKind.ASSUMED_ROLE ? List.of(s.session().sourceArn()) : List.of();
         return new RequestPrincipal("AWS", caller.arn(), caller.accountId(), also);

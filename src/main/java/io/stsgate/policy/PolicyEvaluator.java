@@ -84,6 +84,89 @@ public final class PolicyEvaluator {
         return combine(request, identity, session);
     }
 
+    /**
+     * A request on a resource that carries its own policy (a bucket policy, say), by AWS's evaluation logic without
+     * organisations or permissions boundaries: an explicit deny anywhere wins; within the resource's account an allow
+     * from the identity policies (cut by the session policies) or from the resource policy suffices; across accounts
+     * both must allow. A same-account resource policy that names the session or user ARN itself is not narrowed by
+     * session policies; one that allows through the role ARN or the account is, as in AWS.
+     *
+     * @param sessionPolicies the session's policies; empty when it has none (then nothing narrows identity policies)
+     * @param resourcePolicies the resource's policies; statements need a Principal or NotPrincipal
+     * @param sameAccount whether the resource belongs to the principal's account
+     * @param request its principal is required (resource policies match it)
+     */
+    public Decision evaluateWithResource(List<NamedPolicy> identityPolicies, List<NamedPolicy> sessionPolicies,
+            List<NamedPolicy> resourcePolicies, boolean sameAccount, AuthorizationRequest request) {
+        Objects.requireNonNull(identityPolicies, "identityPolicies");
+        Objects.requireNonNull(sessionPolicies, "sessionPolicies");
+        Objects.requireNonNull(resourcePolicies, "resourcePolicies");
+        String invalid = invalidRequest(request, true);
+        if (invalid != null) {
+            return failure(invalid);
+        }
+        PolicySetResult identity = PolicySetResult.evaluate(identityPolicies, request, Scope.IDENTITY);
+        PolicySetResult session = sessionPolicies.isEmpty() ? null
+                : PolicySetResult.evaluate(sessionPolicies, request, Scope.SESSION);
+        PolicySetResult resource = PolicySetResult.evaluate(resourcePolicies, request, Scope.RESOURCE);
+        List<StatementRef> refs = new ArrayList<>(4);
+        List<String> reasons = new ArrayList<>(4);
+        if (identity.failed() || identity.denied() || (session != null && (session.failed() || session.denied()))
+                || resource.failed() || resource.denied()) {
+            identity.addDenials(refs, reasons);
+            if (session != null) {
+                session.addDenials(refs, reasons);
+            }
+            resource.addDenials(refs, reasons);
+            return new Decision(Outcome.EXPLICIT_DENY, refs, reasons);
+        }
+        boolean sessionAllows = session == null || session.allowed();
+        boolean identityAllows = identity.allowed() && sessionAllows;
+        if (sameAccount && identityAllows) {
+            identity.addAllows(refs);
+            if (session != null) {
+                session.addAllows(refs);
+            }
+            return new Decision(Outcome.ALLOW, refs, List.of());
+        }
+        if (sameAccount && resource.allowed() && (sessionAllows || namesPrincipalDirectly(resourcePolicies, request))) {
+            resource.addAllows(refs);
+            if (session != null && sessionAllows) {
+                session.addAllows(refs);
+            }
+            return new Decision(Outcome.ALLOW, refs, List.of());
+        }
+        if (!sameAccount && identityAllows && resource.allowed()) {
+            identity.addAllows(refs);
+            if (session != null) {
+                session.addAllows(refs);
+            }
+            resource.addAllows(refs);
+            return new Decision(Outcome.ALLOW, refs, List.of());
+        }
+        if (!sameAccount) {
+            reasons.add("cross-account request: an identity policy and the resource policy must both allow");
+        }
+        explainMiss(request, identity, reasons);
+        if (session != null) {
+            explainMiss(request, session, reasons);
+        }
+        explainMiss(request, resource, reasons);
+        if (sameAccount && resource.allowed() && !sessionAllows) {
+            reasons.add("the resource policy allows the role or account, not this session itself, so the session"
+                    + " policy must allow too");
+        }
+        return new Decision(Outcome.IMPLICIT_DENY, List.of(), reasons);
+    }
+
+    /** Whether a resource policy allows the principal named by its own ARN, not through its role or account. */
+    private static boolean namesPrincipalDirectly(List<NamedPolicy> resourcePolicies, AuthorizationRequest request) {
+        RequestPrincipal principal = request.principal();
+        var direct = new AuthorizationRequest(new RequestPrincipal(principal.type(), principal.arn(), null, List.of()),
+                request.action(), request.resource(), request.context());
+        return PolicySetResult.evaluate(resourcePolicies, direct, Scope.RESOURCE).allowed();
+    }
+
     private static String invalidRequest(AuthorizationRequest request, boolean principalRequired) {
         if (request == null) {
             return "evaluation error: no request";

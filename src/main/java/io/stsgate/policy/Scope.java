@@ -4,7 +4,9 @@ package io.stsgate.policy;
 enum Scope {
     IDENTITY("identity"),
     SESSION("session"),
-    TRUST("trust");
+    TRUST("trust"),
+    /** A resource-based policy (e.g. a bucket policy): Principal or NotPrincipal required, Resource required. */
+    RESOURCE("resource");
 
     private final String word;
 

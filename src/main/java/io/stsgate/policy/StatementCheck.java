@@ -28,6 +28,14 @@ final class StatementCheck {
             if (!principal.names(request.principal())) {
                 return Verdict.NOT_APPLICABLE;
             }
+        } else if (scope == Scope.RESOURCE) {
+            if (principal == null || request.principal() == null) {
+                return Verdict.ERROR;
+            }
+            // NotPrincipal (only with Deny; the parser refuses it with Allow) applies to everyone it does not name.
+            if (principal.names(request.principal()) == principal.negated()) {
+                return Verdict.NOT_APPLICABLE;
+            }
         } else if (principal != null) {
             return Verdict.ERROR;
         }
@@ -69,6 +77,17 @@ final class StatementCheck {
             }
             if (!principal.names(request.principal())) {
                 return "principal " + PolicyText.quote(request.principal().arn()) + " is not matched by Principal";
+            }
+        } else if (scope == Scope.RESOURCE) {
+            if (principal == null) {
+                return "evaluation error: a resource policy statement must name a Principal or NotPrincipal";
+            }
+            if (request.principal() == null) {
+                return "evaluation error: a resource policy needs the request principal";
+            }
+            if (principal.names(request.principal()) == principal.negated()) {
+                return "principal " + PolicyText.quote(request.principal().arn())
+                        + (principal.negated() ? " is excluded by NotPrincipal" : " is not matched by Principal");
             }
         } else if (principal != null) {
             return "evaluation error: element " + principal.elementName() + " is not allowed in " + scope.withArticle()

@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import io.quarkus.arc.DefaultBean;
+import io.stsgate.access.SignedCallers;
 import io.stsgate.config.StsgateConfig;
 import io.stsgate.crypto.KeyPurpose;
 import io.stsgate.crypto.Keyring;
@@ -15,7 +16,9 @@ import io.stsgate.directory.Directory;
 import io.stsgate.directory.MfaFailures;
 import io.stsgate.directory.MfaLockout;
 import io.stsgate.directory.MfaUsage;
+import io.stsgate.engine.AccessEvaluator;
 import io.stsgate.engine.AuthorizationMessages;
+import io.stsgate.engine.CallerLookup;
 import io.stsgate.engine.CredentialMint;
 import io.stsgate.engine.CredentialVerifier;
 import io.stsgate.engine.RevocationCheck;
@@ -94,6 +97,18 @@ public class Components {
     @Singleton
     SessionChecks sessionChecks(RevocationCheck revocations, Directory directory) {
         return new SessionChecks(revocations, new SessionPrincipalCheck(directory));
+    }
+
+    @Produces
+    @Singleton
+    AccessEvaluator accessEvaluator(Directory directory, PolicyEvaluator evaluator, Clock clock) {
+        return new AccessEvaluator(directory, evaluator, clock);
+    }
+
+    @Produces
+    @Singleton
+    SignedCallers signedCallers(Directory directory, CredentialVerifier credentials, SessionChecks checks) {
+        return new SignedCallers(new CallerLookup(directory, credentials), checks);
     }
 
     @Produces

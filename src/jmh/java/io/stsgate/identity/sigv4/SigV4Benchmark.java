@@ -58,8 +58,8 @@ public class SigV4Benchmark {
     private SignedRequest headerSigned;
     private SignedRequest sessionSigned;
     private SignedRequest presigned;
-    private CredentialResolver fixedSecret;
-    private CredentialResolver sealedSession;
+    private CredentialResolver<Object> fixedSecret;
+    private CredentialResolver<Object> sealedSession;
     private TokenSealer sealer;
     private String sessionToken;
     private String sessionAccessKeyId;
@@ -71,7 +71,7 @@ public class SigV4Benchmark {
         String secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
         headerSigned = sign(AwsCredentialsIdentity.create("AKIAIOSFODNN7EXAMPLE", secret), false);
         presigned = sign(AwsCredentialsIdentity.create("AKIAIOSFODNN7EXAMPLE", secret), true);
-        fixedSecret = (id, token) -> Resolution.resolved(secret, "user/alice");
+        fixedSecret = (id, token) -> Resolution.<Object>resolved(secret, "user/alice");
 
         // Temporary credentials as the engine will mint them: sealed context, derived secret.
         Keyring keyring = Keyring.of(new KeyringKey("k1", new byte[32]));
@@ -94,7 +94,7 @@ public class SigV4Benchmark {
                 return Resolution.unresolved(SigV4Failure.INVALID_CLIENT_TOKEN_ID);
             }
             // A real resolver parses the context for the issue time and expiry; NOW stands in for it here.
-            return Resolution.resolved(derivation.derive(opened.key(), id, NOW), opened.plaintext().length);
+            return Resolution.<Object>resolved(derivation.derive(opened.key(), id, NOW), opened.plaintext().length);
         };
         requireVerified(verifier.verify(headerSigned, fixedSecret));
         requireVerified(verifier.verify(presigned, fixedSecret));
@@ -103,19 +103,19 @@ public class SigV4Benchmark {
 
     /** Header-signed POST, resolver returns a fixed secret (the signing key comes from the cache). */
     @Benchmark
-    public SigV4Result verifyHeaderSignedFixedSecret() {
+    public SigV4Result<Object> verifyHeaderSignedFixedSecret() {
         return verifier.verify(headerSigned, fixedSecret);
     }
 
     /** Presigned GET, resolver returns a fixed secret. */
     @Benchmark
-    public SigV4Result verifyPresignedFixedSecret() {
+    public SigV4Result<Object> verifyPresignedFixedSecret() {
         return verifier.verify(presigned, fixedSecret);
     }
 
     /** Header-signed POST with temporary credentials: unseal the session token, derive the secret, verify. */
     @Benchmark
-    public SigV4Result verifyHeaderSignedSealedSessionToken() {
+    public SigV4Result<Object> verifyHeaderSignedSealedSessionToken() {
         return verifier.verify(sessionSigned, sealedSession);
     }
 
@@ -125,7 +125,7 @@ public class SigV4Benchmark {
         return sealer.unseal(sessionToken, sessionAccessKeyId);
     }
 
-    private static void requireVerified(SigV4Result result) {
+    private static void requireVerified(SigV4Result<Object> result) {
         if (!(result instanceof SigV4Result.Verified)) {
             throw new IllegalStateException("Benchmark request does not verify: " + result);
         }

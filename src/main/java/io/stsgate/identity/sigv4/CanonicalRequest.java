@@ -1,11 +1,13 @@
 package io.stsgate.identity.sigv4;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
+import io.stsgate.crypto.Hex;
 import io.stsgate.crypto.Sha256;
 
 /**
@@ -14,6 +16,8 @@ import io.stsgate.crypto.Sha256;
  * <pre>
  * METHOD \n CanonicalURI \n CanonicalQueryString \n CanonicalHeaders \n SignedHeaders \n hex(SHA-256(body))
  * </pre>
+ *
+ * or the request's {@link SignedRequest#payloadHash()} in place of the body hash.
  */
 final class CanonicalRequest {
 
@@ -23,9 +27,24 @@ final class CanonicalRequest {
     /** The canonical request, or empty when a header named in SignedHeaders is not in the request. */
     static Optional<String> build(SignedRequest request, RequestHeaders headers, QueryString query,
             SignatureParameters signature) {
+        return build(request, headers, query, signature, false);
+    }
+
+    /**
+     * @param s3Path S3's rules for the canonical URI: the path as the client sent it, decoded and encoded once, dot
+     *        segments kept (every other service normalises the path and encodes it twice)
+     */
+    static Optional<String> build(SignedRequest request, RequestHeaders headers, QueryString query,
+            SignatureParameters signature, boolean s3Path) {
         StringBuilder out = new StringBuilder(512);
         out.append(request.method()).append('\n');
-        appendCanonicalUri(out, request.rawPath());
+        if (s3Path) {
+            if (!appendS3Uri(out, request.rawPath())) {
+                return Optional.empty();
+            }
+        } else {
+            appendCanonicalUri(out, request.rawPath());
+        }
         out.append('\n');
         out.append(query.canonical(signature.presigned() ? PresignedQuery.SIGNATURE : null)).append('\n');
         for (String name : signature.signedHeaderNames()) {
@@ -43,7 +62,7 @@ final class CanonicalRequest {
             out.append('\n');
         }
         out.append('\n').append(signature.signedHeaders()).append('\n');
-        out.append(Sha256.hex(request.body()));
+        out.append(request.payloadHash() != null ? request.payloadHash() : Sha256.hex(request.body()));
         return Optional.of(out.toString());
     }
 
@@ -57,6 +76,41 @@ final class CanonicalRequest {
         for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
             QueryString.appendEncoded(out, b, true);
         }
+    }
+
+    /** The S3 canonical URI; false when the path holds a malformed percent escape. */
+    static boolean appendS3Uri(StringBuilder out, String rawPath) {
+        if (rawPath.isEmpty()) {
+            out.append('/');
+            return true;
+        }
+        if (!rawPath.startsWith("/")) {
+            out.append('/');
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(rawPath.length());
+        for (int i = 0; i < rawPath.length(); i++) {
+            char c = rawPath.charAt(i);
+            if (c == '%') {
+                int hi = i + 2 < rawPath.length() ? Hex.value(rawPath.charAt(i + 1)) : -1;
+                int lo = hi < 0 ? -1 : Hex.value(rawPath.charAt(i + 2));
+                if (lo < 0) {
+                    return false;
+                }
+                bytes.write(hi << 4 | lo);
+                i += 2;
+            } else {
+                byte[] utf8 = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                if (Character.isHighSurrogate(c) && i + 1 < rawPath.length()) {
+                    utf8 = rawPath.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
+                    i++;
+                }
+                bytes.write(utf8, 0, utf8.length);
+            }
+        }
+        for (byte b : bytes.toByteArray()) {
+            QueryString.appendEncoded(out, b, true);
+        }
+        return true;
     }
 
     /** RFC 3986 section 5.2.4, keeping a trailing slash. */

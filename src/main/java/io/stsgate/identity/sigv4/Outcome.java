@@ -4,9 +4,9 @@ package io.stsgate.identity.sigv4;
 final class Outcome<T> {
 
     private final T value;
-    private final SigV4Result.Rejected rejection;
+    private final SigV4Result.Rejected<?> rejection;
 
-    private Outcome(T value, SigV4Result.Rejected rejection) {
+    private Outcome(T value, SigV4Result.Rejected<?> rejection) {
         this.value = value;
         this.rejection = rejection;
     }
@@ -16,10 +16,10 @@ final class Outcome<T> {
     }
 
     static <T> Outcome<T> rejected(SigV4Failure failure, String message) {
-        return new Outcome<>(null, new SigV4Result.Rejected(failure, message));
+        return new Outcome<>(null, new SigV4Result.Rejected<>(failure, message));
     }
 
-    static <T> Outcome<T> rejected(SigV4Result.Rejected rejection) {
+    static <T> Outcome<T> rejected(SigV4Result.Rejected<?> rejection) {
         return new Outcome<>(null, rejection);
     }
 
@@ -34,7 +34,8 @@ final class Outcome<T> {
         return value;
     }
 
-    SigV4Result.Rejected rejection() {
-        return rejection;
+    /** The rejection, typed for whatever principal the caller's result carries (a rejection carries none). */
+    <P> SigV4Result.Rejected<P> rejection() {
+        return new SigV4Result.Rejected<>(rejection.failure(), rejection.message());
     }
 }

@@ -35,6 +35,8 @@ public final class SigV4Verifier {
     private final Duration allowedSkew;
     private final String service;
     private final SigningKeyCache signingKeys;
+    /** S3 signs its path encoded once and not normalised; every other service normalises and encodes twice. */
+    private final boolean s3Path;
 
     /** A verifier for requests signed for the {@code sts} service. */
     public SigV4Verifier(Clock clock, Duration allowedSkew) {
@@ -53,10 +55,11 @@ public final class SigV4Verifier {
             throw new IllegalArgumentException("service must not be empty");
         }
         this.signingKeys = new SigningKeyCache(service, SIGNING_KEY_CACHE_SIZE);
+        this.s3Path = service.equals("s3");
     }
 
     /** Verifies {@code request}, asking {@code resolver} for the secret of the access key id it names. */
-    public SigV4Result verify(SignedRequest request, CredentialResolver resolver) {
+    public <P> SigV4Result<P> verify(SignedRequest request, CredentialResolver<P> resolver) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(resolver, "resolver");
 
@@ -71,28 +74,29 @@ public final class SigV4Verifier {
         }
         SignatureParameters signature = parsed.value();
 
-        Optional<SigV4Result.Rejected> scope = checkScope(signature);
+        Optional<SigV4Result.Rejected<?>> scope = checkScope(signature);
         if (scope.isPresent()) {
-            return scope.get();
+            return retyped(scope.get());
         }
-        Optional<SigV4Result.Rejected> time = checkTime(signature);
+        Optional<SigV4Result.Rejected<?>> time = checkTime(signature);
         if (time.isPresent()) {
-            return time.get();
+            return retyped(time.get());
         }
 
         String accessKeyId = signature.credential().accessKeyId();
         if (!isPlausibleAccessKeyId(accessKeyId)) {
             return SigV4Result.Rejected.of(SigV4Failure.INVALID_CLIENT_TOKEN_ID);
         }
-        Resolution resolution = resolver.resolve(accessKeyId, signature.securityToken());
-        if (resolution instanceof Resolution.Unresolved unresolved) {
+        Resolution<P> resolution = resolver.resolve(accessKeyId, signature.securityToken());
+        if (resolution instanceof Resolution.Unresolved<P> unresolved) {
             return SigV4Result.Rejected.of(unresolved.failure());
         }
-        if (!(resolution instanceof Resolution.Resolved resolved)) {
+        if (!(resolution instanceof Resolution.Resolved<P> resolved)) {
             return SigV4Result.Rejected.of(SigV4Failure.INVALID_CLIENT_TOKEN_ID);
         }
 
-        Optional<String> canonicalRequest = CanonicalRequest.build(request, headers, query.value(), signature);
+        Optional<String> canonicalRequest = CanonicalRequest.build(request, headers, query.value(), signature,
+                s3Path);
         Optional<byte[]> presented = Hex.decode(signature.signature());
         if (canonicalRequest.isEmpty() || presented.isEmpty() || presented.get().length != 32) {
             return SigV4Result.Rejected.of(SigV4Failure.SIGNATURE_DOES_NOT_MATCH);
@@ -106,7 +110,7 @@ public final class SigV4Verifier {
         if (!ConstantTime.equals(expected, presented.get())) {
             return SigV4Result.Rejected.of(SigV4Failure.SIGNATURE_DOES_NOT_MATCH);
         }
-        return new SigV4Result.Verified(accessKeyId, resolved.principal(), signature.credential().region(),
+        return new SigV4Result.Verified<>(accessKeyId, resolved.principal(), signature.credential().region(),
                 signature.signedAt());
     }
 
@@ -137,7 +141,7 @@ public final class SigV4Verifier {
         return AuthorizationHeader.parse(value, headers);
     }
 
-    private Optional<SigV4Result.Rejected> checkScope(SignatureParameters signature) {
+    private Optional<SigV4Result.Rejected<?>> checkScope(SignatureParameters signature) {
         CredentialScope scope = signature.credential();
         if (!scope.service().equals(service)) {
             return mismatch("Credential should be scoped to correct service: '" + service + "'. ");
@@ -157,7 +161,7 @@ public final class SigV4Verifier {
         return Optional.empty();
     }
 
-    private Optional<SigV4Result.Rejected> checkTime(SignatureParameters signature) {
+    private Optional<SigV4Result.Rejected<?>> checkTime(SignatureParameters signature) {
         Instant now = clock.instant();
         Instant signedAt = signature.signedAt();
         Instant latest = now.plus(allowedSkew);
@@ -179,8 +183,12 @@ public final class SigV4Verifier {
         return Optional.empty();
     }
 
-    private static Optional<SigV4Result.Rejected> mismatch(String message) {
-        return Optional.of(new SigV4Result.Rejected(SigV4Failure.SIGNATURE_DOES_NOT_MATCH, message));
+    private static Optional<SigV4Result.Rejected<?>> mismatch(String message) {
+        return Optional.of(new SigV4Result.Rejected<>(SigV4Failure.SIGNATURE_DOES_NOT_MATCH, message));
+    }
+
+    private static <P> SigV4Result<P> retyped(SigV4Result.Rejected<?> rejected) {
+        return new SigV4Result.Rejected<>(rejected.failure(), rejected.message());
     }
 
     private static boolean isPlausibleAccessKeyId(String accessKeyId) {
@@ -207,6 +215,11 @@ public final class SigV4Verifier {
             }
         }
         return true;
+    }
+
+    /** The service name requests must be scoped to. */
+    public String service() {
+        return service;
     }
 
     @Override

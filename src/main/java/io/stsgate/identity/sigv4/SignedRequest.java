@@ -13,9 +13,18 @@ import java.util.Objects;
  * @param rawQuery the undecoded query string without {@code ?}, or null
  * @param headers the headers as received; names are compared case-insensitively
  * @param body the request body, empty if none
+ * @param payloadHash the last line of the canonical request when it is not the SHA-256 of {@code body}: the signed
+ *        {@code X-Amz-Content-Sha256} of an S3 request ({@code UNSIGNED-PAYLOAD}, {@code STREAMING-…}, or the hash
+ *        of a body the verifier did not receive); null to hash {@code body}, as STS signs
  */
 public record SignedRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
-        byte[] body) {
+        byte[] body, String payloadHash) {
+
+    /** A request whose payload hash is the SHA-256 of its body (STS). */
+    public SignedRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
+            byte[] body) {
+        this(method, rawPath, rawQuery, headers, body, null);
+    }
 
     public SignedRequest {
         Objects.requireNonNull(method, "method");

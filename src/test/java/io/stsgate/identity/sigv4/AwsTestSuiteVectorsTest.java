@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class AwsTestSuiteVectorsTest {
 
     private static final String SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
-    private static final CredentialResolver SUITE_KEY = (id, token) -> id.equals("AKIDEXAMPLE")
+    private static final CredentialResolver<String> SUITE_KEY = (id, token) -> id.equals("AKIDEXAMPLE")
             ? Resolution.resolved(SECRET, "suite")
             : Resolution.unresolved(SigV4Failure.INVALID_CLIENT_TOKEN_ID);
 
@@ -90,7 +90,7 @@ class AwsTestSuiteVectorsTest {
     @Test
     void whenOnlyTheDateHeaderIsPresentThenItIsTheSigningDate() {
         // 2011 suite, get-vanilla: no X-Amz-Date, RFC 1123 Date header signed.
-        SigV4Result.Verified verified = assertVerified(verifier("2011-09-09T23:36:00Z", "host").verify(
+        SigV4Result.Verified<String> verified = assertVerified(verifier("2011-09-09T23:36:00Z", "host").verify(
                 request("GET", "/", null, "",
                         "Date", "Mon, 09 Sep 2011 23:36:00 GMT",
                         "Host", "host.foo.com",

@@ -26,7 +26,7 @@ class PresignedSigV4Test {
 
     private final RecordingResolver resolver = new RecordingResolver();
 
-    private SigV4Result verifyAt(Instant now, SignedRequest request) {
+    private SigV4Result<String> verifyAt(Instant now, SignedRequest request) {
         return new SigV4Verifier(Clock.fixed(now, ZoneOffset.UTC), Duration.ofMinutes(15)).verify(request, resolver);
     }
 
@@ -41,7 +41,7 @@ class PresignedSigV4Test {
 
     @Test
     void whenPresignedGetThenVerified() {
-        SigV4Result.Verified verified = assertVerified(verifyAt(SIGNED_AT, presigned()));
+        SigV4Result.Verified<String> verified = assertVerified(verifyAt(SIGNED_AT, presigned()));
 
         assertThat(verified.accessKeyId()).isEqualTo(ACCESS_KEY_ID);
         assertThat(verified.signedAt()).isEqualTo(SIGNED_AT);
@@ -226,7 +226,7 @@ class PresignedSigV4Test {
     void whenResolverSaysTokenExpiredThenExpiredToken() {
         SignedRequest request = presign(TestSignedRequests.get(), session(), SIGNED_AT, EXPIRES);
 
-        SigV4Result result = new SigV4Verifier(Clock.fixed(SIGNED_AT, ZoneOffset.UTC), Duration.ofMinutes(15))
+        SigV4Result<String> result = new SigV4Verifier(Clock.fixed(SIGNED_AT, ZoneOffset.UTC), Duration.ofMinutes(15))
                 .verify(request, (id, token) -> Resolution.unresolved(SigV4Failure.EXPIRED_TOKEN));
 
         assertRejected(result, SigV4Failure.EXPIRED_TOKEN);

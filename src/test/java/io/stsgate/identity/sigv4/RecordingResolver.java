@@ -7,7 +7,7 @@ import java.util.List;
  * Knows the long-term key (no token) and the session key (with its token); everything else is an invalid client
  * token. Records every call.
  */
-final class RecordingResolver implements CredentialResolver {
+final class RecordingResolver implements CredentialResolver<String> {
 
     record Call(String accessKeyId, String securityToken) {
     }
@@ -15,7 +15,7 @@ final class RecordingResolver implements CredentialResolver {
     final List<Call> calls = new ArrayList<>();
 
     @Override
-    public Resolution resolve(String accessKeyId, String securityToken) {
+    public Resolution<String> resolve(String accessKeyId, String securityToken) {
         calls.add(new Call(accessKeyId, securityToken));
         if (accessKeyId.equals(TestSignedRequests.ACCESS_KEY_ID) && securityToken == null) {
             return Resolution.resolved(TestSignedRequests.SECRET, "user/alice");

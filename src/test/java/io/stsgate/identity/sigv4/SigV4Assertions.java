@@ -9,9 +9,9 @@ final class SigV4Assertions {
     }
 
     /** Asserts a rejection with {@code failure}; checks the message never carries a secret or the token. */
-    static String assertRejected(SigV4Result result, SigV4Failure failure) {
+    static String assertRejected(SigV4Result<?> result, SigV4Failure failure) {
         assertThat(result).isInstanceOf(SigV4Result.Rejected.class);
-        SigV4Result.Rejected rejected = (SigV4Result.Rejected) result;
+        SigV4Result.Rejected<?> rejected = (SigV4Result.Rejected<?>) result;
         assertThat(rejected.failure()).isEqualTo(failure);
         assertThat(rejected.message())
                 .isNotBlank()
@@ -22,8 +22,8 @@ final class SigV4Assertions {
         return rejected.message();
     }
 
-    static SigV4Result.Verified assertVerified(SigV4Result result) {
+    static <P> SigV4Result.Verified<P> assertVerified(SigV4Result<P> result) {
         assertThat(result).as("%s", result).isInstanceOf(SigV4Result.Verified.class);
-        return (SigV4Result.Verified) result;
+        return (SigV4Result.Verified<P>) result;
     }
 }

@@ -71,7 +71,7 @@ class SigV4RobustnessTest {
     }
 
     private void assertNeverThrowsAndNeverVerifies(SignedRequest request, String damaged) {
-        SigV4Result[] result = new SigV4Result[1];
+        SigV4Result<?>[] result = new SigV4Result<?>[1];
         assertThatCode(() -> result[0] = verifier.verify(request, new RecordingResolver())).as(damaged)
                 .doesNotThrowAnyException();
         assertThat(result[0]).as(damaged).isInstanceOf(SigV4Result.Rejected.class);
@@ -79,7 +79,7 @@ class SigV4RobustnessTest {
 
     /** Some query damage is harmless (e.g. '%41' for 'A'); anything that still verifies must decode identically. */
     private void assertNeverThrowsAndNeverVerifiesUnlessEquivalent(SignedRequest request, String damaged) {
-        SigV4Result[] result = new SigV4Result[1];
+        SigV4Result<?>[] result = new SigV4Result<?>[1];
         assertThatCode(() -> result[0] = verifier.verify(request, new RecordingResolver())).as(damaged)
                 .doesNotThrowAnyException();
         if (result[0] instanceof SigV4Result.Verified) {

@@ -39,7 +39,7 @@ class SigV4VerifierTest {
         return new SigV4Verifier(Clock.fixed(now, ZoneOffset.UTC), Duration.ofMinutes(15));
     }
 
-    private SigV4Result verify(SignedRequest request) {
+    private SigV4Result<String> verify(SignedRequest request) {
         return verifierAt(SIGNED_AT).verify(request, resolver);
     }
 
@@ -51,7 +51,7 @@ class SigV4VerifierTest {
 
     @Test
     void whenPostIsSignedWithLongTermKeyThenVerified() {
-        SigV4Result.Verified verified = assertVerified(verify(signedPost()));
+        SigV4Result.Verified<String> verified = assertVerified(verify(signedPost()));
 
         assertThat(verified.accessKeyId()).isEqualTo(ACCESS_KEY_ID);
         assertThat(verified.principal()).isEqualTo("user/alice");
@@ -64,7 +64,7 @@ class SigV4VerifierTest {
     void whenPostIsSignedWithSessionCredentialsThenVerifiedAndTokenPassedToResolver() {
         SignedRequest request = sign(post(FORM_BODY), FORM_BODY, session(), SIGNED_AT);
 
-        SigV4Result.Verified verified = assertVerified(verify(request));
+        SigV4Result.Verified<String> verified = assertVerified(verify(request));
 
         assertThat(verified.accessKeyId()).isEqualTo(SESSION_ACCESS_KEY_ID);
         assertThat(verified.principal()).isEqualTo("assumed-role/demo/alice");
@@ -477,7 +477,7 @@ class SigV4VerifierTest {
     void whenResolverSaysTokenExpiredThenExpiredToken() {
         SignedRequest request = sign(post(FORM_BODY), FORM_BODY, session(), SIGNED_AT);
 
-        SigV4Result result = verifierAt(SIGNED_AT).verify(request,
+        SigV4Result<String> result = verifierAt(SIGNED_AT).verify(request,
                 (id, token) -> Resolution.unresolved(SigV4Failure.EXPIRED_TOKEN));
 
         String message = assertRejected(result, SigV4Failure.EXPIRED_TOKEN);

@@ -60,7 +60,7 @@ class StsClientCompatibilityTest {
                 TestSignedRequests.SECRET));
 
         assertThat(new String(received.body(), StandardCharsets.UTF_8)).contains("Action=GetCallerIdentity");
-        SigV4Result.Verified verified = assertVerified(verifier.verify(received, resolver));
+        SigV4Result.Verified<String> verified = assertVerified(verifier.verify(received, resolver));
         assertThat(verified.region()).isEqualTo("eu-west-1");
         assertThat(verified.principal()).isEqualTo("user/alice");
     }
