@@ -113,11 +113,11 @@ public final class PolicyEvaluator {
         List<String> reasons = new ArrayList<>(4);
         if (identity.failed() || identity.denied() || (session != null && (session.failed() || session.denied()))
                 || resource.failed() || resource.denied()) {
-            identity.addDenials(refs, reasons);
+            identity.addDenials(request, refs, reasons);
             if (session != null) {
-                session.addDenials(refs, reasons);
+                session.addDenials(request, refs, reasons);
             }
-            resource.addDenials(refs, reasons);
+            resource.addDenials(request, refs, reasons);
             return new Decision(Outcome.EXPLICIT_DENY, refs, reasons);
         }
         boolean sessionAllows = session == null || session.allowed();
