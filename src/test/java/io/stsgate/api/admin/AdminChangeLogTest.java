@@ -13,9 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +29,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.stsgate.directory.Arns;
+import io.stsgate.testsupport.CapturedLog;
 
 /**
  * Every committed admin change leaves one JSON line on {@code stsgate.admin}: who, the method, what and its new
@@ -42,34 +40,17 @@ import io.stsgate.directory.Arns;
 class AdminChangeLogTest {
 
     private static final JsonMapper JSON = new JsonMapper();
-    private static final Logger ADMIN_LOG = Logger.getLogger("stsgate.admin");
 
-    private final List<String> lines = new ArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            synchronized (lines) {
-                lines.add(record.getMessage());
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final CapturedLog adminLog = new CapturedLog("stsgate.admin");
 
     @BeforeEach
     void captureLog() {
-        ADMIN_LOG.addHandler(capture);
+        adminLog.attach();
     }
 
     @AfterEach
     void stopCapturing() {
-        ADMIN_LOG.removeHandler(capture);
+        adminLog.detach();
     }
 
     @Test
@@ -161,9 +142,7 @@ class AdminChangeLogTest {
     }
 
     private List<String> allLines() {
-        synchronized (lines) {
-            return List.copyOf(lines);
-        }
+        return adminLog.messages();
     }
 
     /** The captured lines whose key is {@code key}, parsed, every value as text. */

@@ -13,9 +13,6 @@ import static org.hamcrest.Matchers.nullValue;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 
@@ -30,6 +27,7 @@ import io.restassured.path.json.JsonPath;
 import io.stsgate.audit.ReasonCode;
 import io.stsgate.crypto.Base32;
 import io.stsgate.directory.Arns;
+import io.stsgate.testsupport.CapturedLog;
 import io.stsgate.testsupport.RecordingAuditSink;
 import io.stsgate.testsupport.TestClients;
 import io.stsgate.testsupport.TestClock;
@@ -47,7 +45,6 @@ import software.amazon.awssdk.services.sts.model.StsException;
 @TestSecurity(user = "ops", roles = AdminSecurity.ADMIN)
 class MfaDeviceLockTest {
 
-    private static final Logger ADMIN_LOG = Logger.getLogger("stsgate.admin");
     private static final String MFA_FAILED = "MultiFactorAuthentication failed with invalid MFA one time pass code. ";
 
     @TestHTTPResource("/")
@@ -57,32 +54,16 @@ class MfaDeviceLockTest {
     @Inject
     RecordingAuditSink audit;
 
-    private final List<String> adminLog = new ArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            synchronized (adminLog) {
-                adminLog.add(record.getMessage());
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final CapturedLog adminLog = new CapturedLog("stsgate.admin");
 
     @BeforeEach
     void captureLog() {
-        ADMIN_LOG.addHandler(capture);
+        adminLog.attach();
     }
 
     @AfterEach
     void stopCapturing() {
-        ADMIN_LOG.removeHandler(capture);
+        adminLog.detach();
     }
 
     /** A user with an access key and an MFA device, created through the admin API. */
@@ -182,11 +163,9 @@ class MfaDeviceLockTest {
                     .tokenCode(rightCode(enrolled)));
             assertThat(session.credentials().accessKeyId()).startsWith("ASIA");
         }
-        synchronized (adminLog) {
-            assertThat(adminLog).anySatisfy(line -> assertThat(line).contains("\"principal\":\"ops\"")
-                    .contains("\"method\":\"DELETE\"").contains("\"kind\":\"mfa-device-lock\"")
-                    .contains("\"key\":\"" + enrolled.serialNumber() + "\""));
-        }
+        assertThat(adminLog.messages()).anySatisfy(line -> assertThat(line).contains("\"principal\":\"ops\"")
+                .contains("\"method\":\"DELETE\"").contains("\"kind\":\"mfa-device-lock\"")
+                .contains("\"key\":\"" + enrolled.serialNumber() + "\""));
     }
 
     @Test
