@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,8 @@ import io.stsgate.testsupport.container.RequiresPodman;
 class ContainerImageIT {
 
     private static final String IMAGE = "localhost/stsgate:it";
+    private static final String AOT_IMAGE = "localhost/stsgate:it-aot";
+    private static final Path JDK_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
     private static final String CONTAINER = "stsgate-image-it";
     private static final long MAX_IMAGE_BYTES = 160_000_000L;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
@@ -44,8 +47,41 @@ class ContainerImageIT {
 
     @AfterAll
     static void removeImages() throws Exception {
-        Podman.run(60, "rm", "--force", "--ignore", CONTAINER);
+        Podman.run(60, "rm", "--force", "--ignore", CONTAINER, CONTAINER + "-aot");
         Podman.run(120, "rmi", "--all", "--force");
+    }
+
+    /**
+     * The fast-start variant: a Java 25 base and the AOT cache of a training run. {@code AOTMode=on} makes the JVM
+     * refuse to start when it cannot use the cache, so ready here means the cache was used.
+     */
+    @Test
+    void aotImageStartsWithItsCache() throws Exception {
+        if (!Files.isExecutable(JDK_25.resolve("bin/jlink"))) {
+            assertThat(Boolean.getBoolean("podman.required")).as("podman.required is set, but there is no JDK 25 at %s",
+                    JDK_25).isFalse();
+            Assumptions.abort("SKIPPED: no Temurin 25 JDK at " + JDK_25);
+        }
+        var build = Podman.exec(
+                List.of("bash", "src/main/docker/build-image.sh", "--tag", AOT_IMAGE, "--jdk", JDK_25.toString(),
+                        "--aot"),
+                Map.of("PODMAN", String.join(" ", Podman.command())), 900);
+        assertThat(build.ok()).as("build-image.sh --aot: %s", build.output()).isTrue();
+        System.out.println("[image] " + build.output().strip().replace("\n", "; "));
+        int port = freePort();
+        int managementPort = freePort();
+        String name = CONTAINER + "-aot";
+        long started = System.nanoTime();
+        var run = Podman.run(120, runArguments("--detach", "--name", name, "--network", "host", "--env",
+                "QUARKUS_PROFILE=demo", "--env", "QUARKUS_HTTP_PORT=" + port, "--env",
+                "QUARKUS_MANAGEMENT_PORT=" + managementPort, "--env", "JDK_JAVA_OPTIONS=-XX:AOTMode=on", AOT_IMAGE));
+        assertThat(run.ok()).as(run.output()).isTrue();
+        try {
+            Duration ready = awaitReady(URI.create("http://127.0.0.1:" + managementPort), started, name);
+            System.out.println("[image] AOT image ready after " + ready.toMillis() + " ms");
+        } finally {
+            Podman.run(60, "rm", "--force", name);
+        }
     }
 
     @Test
@@ -75,7 +111,7 @@ class ContainerImageIT {
         assertThat(run.ok()).as(run.output()).isTrue();
         try {
             URI management = URI.create("http://127.0.0.1:" + managementPort);
-            Duration ready = awaitReady(management, started);
+            Duration ready = awaitReady(management, started, CONTAINER);
             System.out.println("[image] ready after " + ready.toMillis() + " ms (podman run to /q/health/ready)");
 
             var pid = Podman.run(30, "inspect", "--format", "{{.State.Pid}}", CONTAINER);
@@ -101,7 +137,8 @@ class ContainerImageIT {
         return arguments.toArray(String[]::new);
     }
 
-    private static Duration awaitReady(URI management, long started) throws IOException, InterruptedException {
+    private static Duration awaitReady(URI management, long started, String container)
+            throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = started + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
@@ -114,15 +151,15 @@ class ContainerImageIT {
             } catch (IOException notYet) {
                 // not listening yet
             }
-            var state = Podman.run(30, "inspect", "--format", "{{.State.Running}}", CONTAINER);
+            var state = Podman.run(30, "inspect", "--format", "{{.State.Running}}", container);
             if (!state.output().strip().equals("true")) {
-                var logs = Podman.run(30, "logs", CONTAINER);
+                var logs = Podman.run(30, "logs", container);
                 throw new AssertionError("the container stopped before it was ready:\n" + logs.output());
             }
             Thread.sleep(200);
         }
         throw new AssertionError("not ready within " + READY_TIMEOUT + ": "
-                + Podman.run(30, "logs", CONTAINER).output());
+                + Podman.run(30, "logs", container).output());
     }
 
     private static int freePort() throws IOException {
