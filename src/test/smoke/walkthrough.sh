@@ -1,48 +1,59 @@
 #!/usr/bin/env bash
 # The README walk-through, run with the AWS CLI v2 and boto3 against the packaged application.
 # Called by `./mvnw verify` (integration-test phase). Fails on the first unexpected output.
+# Against a server started elsewhere (the container image test): STSGATE_ENDPOINT and STSGATE_MANAGEMENT name its
+# public and management URLs (demo directory), STSGATE_LOGS_COMMAND prints its log.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/../../.." && pwd)
 app="$here/target/quarkus-app/quarkus-run.jar"
 aws=/usr/bin/aws   # Debian's AWS CLI v2; a pip-installed v1 may shadow it on PATH
-[ -f "$app" ] || { echo "smoke: $app is missing: run ./mvnw package first" >&2; exit 1; }
+[ -n "${STSGATE_ENDPOINT:-}" ] || [ -f "$app" ] || { echo "smoke: $app is missing: run ./mvnw package first" >&2; exit 1; }
 [ -x "$aws" ] || { echo "smoke: the AWS CLI v2 is missing: apt-get install awscli" >&2; exit 1; }
 
 work=$(mktemp -d)
 
-# The production profile (the packaged default) refuses the demo directory and its published secrets.
-echo "prod-key $(/usr/bin/python3 -c 'import os,base64; print(base64.b64encode(os.urandom(32)).decode())')" >"$work/prod-keyring.txt"
-# Every file this script makes lives in $work, which it deletes: nothing is left in ./data or the demo's store.
-if java -Dquarkus.http.port=0 -Dquarkus.management.port=0 -Dstsgate.keyring.file="$work/prod-keyring.txt" \
-    -Dstsgate.store.path="$work/prod-store" \
-    -Dstsgate.directory.file="$here/src/main/resources/demo/directory.yaml" -jar "$app" >"$work/prod.log" 2>&1; then
-  echo "smoke: FAILED: the production profile started with the demo directory" >&2; exit 1
+if [ -n "${STSGATE_ENDPOINT:-}" ]; then
+  endpoint=$STSGATE_ENDPOINT
+  management=${STSGATE_MANAGEMENT:?STSGATE_MANAGEMENT names the management URL}
+  cleanup() { rm -rf "$work"; }
+  trap cleanup EXIT
+  server_log() { bash -c "${STSGATE_LOGS_COMMAND:-true}" >"$work/server.log" 2>&1 || true; }
+else
+  # The production profile (the packaged default) refuses the demo directory and its published secrets.
+  echo "prod-key $(/usr/bin/python3 -c 'import os,base64; print(base64.b64encode(os.urandom(32)).decode())')" >"$work/prod-keyring.txt"
+  # Every file this script makes lives in $work, which it deletes: nothing is left in ./data or the demo's store.
+  if java -Dquarkus.http.port=0 -Dquarkus.management.port=0 -Dstsgate.keyring.file="$work/prod-keyring.txt" \
+      -Dstsgate.store.path="$work/prod-store" \
+      -Dstsgate.directory.file="$here/src/main/resources/demo/directory.yaml" -jar "$app" >"$work/prod.log" 2>&1; then
+    echo "smoke: FAILED: the production profile started with the demo directory" >&2; exit 1
+  fi
+  grep -q "uses a published demo value; the production profile refuses it" "$work/prod.log" \
+    || { cat "$work/prod.log" >&2; echo "smoke: FAILED: no refusal message" >&2; exit 1; }
+  echo "smoke: ok: production refuses the demo values"
+
+  free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+  port=$(free_port)
+  management_port=$(free_port)
+  endpoint="http://127.0.0.1:$port"
+  # Health, metrics and OpenAPI answer on the management interface only, never on the public port.
+  management="http://127.0.0.1:$management_port"
+  java -Dquarkus.profile=demo -Dquarkus.http.port="$port" -Dquarkus.management.port="$management_port" \
+    -Dstsgate.store.path="$work/store" \
+    -jar "$app" >"$work/server.log" 2>&1 &
+  server=$!
+  cleanup() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"; }
+  trap cleanup EXIT
+
+  for _ in $(seq 1 120); do
+    curl -fs "$management/q/health/ready" >/dev/null 2>&1 && break
+    kill -0 "$server" 2>/dev/null || { cat "$work/server.log"; echo "smoke: stsgate did not start" >&2; exit 1; }
+    sleep 0.5
+  done
+  server_log() { :; }
 fi
-grep -q "uses a published demo value; the production profile refuses it" "$work/prod.log" \
-  || { cat "$work/prod.log" >&2; echo "smoke: FAILED: no refusal message" >&2; exit 1; }
-echo "smoke: ok: production refuses the demo values"
 
-free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-port=$(free_port)
-management_port=$(free_port)
-endpoint="http://127.0.0.1:$port"
-# Health, metrics and OpenAPI answer on the management interface only, never on the public port.
-management="http://127.0.0.1:$management_port"
-java -Dquarkus.profile=demo -Dquarkus.http.port="$port" -Dquarkus.management.port="$management_port" \
-  -Dstsgate.store.path="$work/store" \
-  -jar "$app" >"$work/server.log" 2>&1 &
-server=$!
-cleanup() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
-
-for _ in $(seq 1 120); do
-  curl -fs "$management/q/health/ready" >/dev/null 2>&1 && break
-  kill -0 "$server" 2>/dev/null || { cat "$work/server.log"; echo "smoke: stsgate did not start" >&2; exit 1; }
-  sleep 0.5
-done
-
-fail() { echo "smoke: FAILED: $*" >&2; tail -50 "$work/server.log" >&2; exit 1; }
+fail() { echo "smoke: FAILED: $*" >&2; server_log; tail -50 "$work/server.log" >&2; exit 1; }
 expect() { # expect NAME OUTPUT PATTERN
   grep -q -- "$3" <<<"$2" || fail "$1: expected '$3' in: $2"
   echo "smoke: ok: $1"
@@ -150,6 +161,7 @@ PY
 expect "credential_process profile (boto3)" "$out" 'assumed-role/partner-readonly/cli'
 
 # Secrets never reach the log.
+server_log
 grep -q "$secret" "$work/server.log" && fail "a secret access key reached the server log"
 grep -q "${token:0:40}" "$work/server.log" && fail "a session token reached the server log"
 echo "smoke: the README walk-through passed"
