@@ -6,6 +6,18 @@ public enum AdminErrorCode {
     VALIDATION_ERROR("ValidationError", 400),
     /** A policy document in the body is invalid (as IAM answers CreateRole); the message names statement and element. */
     MALFORMED_POLICY_DOCUMENT("MalformedPolicyDocument", 400),
+    /**
+     * No bearer token authentication is configured (quarkus.oidc): every caller is refused until it is. 401 as for any
+     * caller without valid credentials, so clients and scripts keep one rule; the message names the switch.
+     */
+    AUTHENTICATION_NOT_CONFIGURED("AuthenticationNotConfigured", 401),
+    /** No {@code Authorization: Bearer} header. */
+    MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationToken", 401),
+    /** The bearer token is malformed, its signature does not verify, or another issuer issued it. */
+    INVALID_TOKEN("InvalidToken", 401),
+    EXPIRED_TOKEN("ExpiredToken", 401),
+    /** The bearer token was issued for another audience (another client of the same realm, an ID token). */
+    INVALID_AUDIENCE("InvalidAudience", 401),
     NOT_FOUND("NotFound", 404),
     /** The entry exists already. */
     ALREADY_EXISTS("AlreadyExists", 409),

@@ -76,7 +76,7 @@ class AdminKeycloakTest {
 
     @Test
     void noTokenIsUnauthorized() {
-        given().get(DEMO_ROLE).then().statusCode(401);
+        given().get(DEMO_ROLE).then().statusCode(401).body("error.code", equalTo("MissingAuthenticationToken"));
     }
 
     @Test
@@ -84,20 +84,23 @@ class AdminKeycloakTest {
         String token = accessToken(KeycloakUser.ALICE);
         String tampered = token.substring(0, token.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
 
-        given().auth().oauth2(tampered).get(DEMO_ROLE).then().statusCode(401);
+        given().auth().oauth2(tampered).get(DEMO_ROLE).then().statusCode(401)
+                .body("error.code", equalTo("InvalidToken"));
     }
 
     @Test
     void anIdTokenIsNotAnAccessTokenForTheAdminApi() {
         String idToken = KeycloakServer.shared().tokens().idTokenFor(KeycloakUser.ALICE);
 
-        given().auth().oauth2(idToken).get(DEMO_ROLE).then().statusCode(401);
+        given().auth().oauth2(idToken).get(DEMO_ROLE).then().statusCode(401)
+                .body("error.code", equalTo("InvalidAudience"));
     }
 
     @Test
     void aTokenIssuedForAnotherAudienceIsUnauthorized() {
         String serviceToken = KeycloakServer.shared().tokens().clientCredentialsToken();
 
-        given().auth().oauth2(serviceToken).get(DEMO_ROLE).then().statusCode(401);
+        given().auth().oauth2(serviceToken).get(DEMO_ROLE).then().statusCode(401)
+                .body("error.code", equalTo("InvalidAudience"));
     }
 }

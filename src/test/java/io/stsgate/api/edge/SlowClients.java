@@ -46,9 +46,19 @@ final class SlowClients implements AutoCloseable {
 
     /** Opens {@code count} connections, each sending a request line and one header line, then nothing. */
     static SlowClients open(String host, int port, int count) throws IOException {
+        return open(host, port, count,
+                "POST / HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/x-www-form-urlencoded\r\n");
+    }
+
+    /** Opens {@code count} connections, each sending all headers and the first bytes of a longer body, then nothing. */
+    static SlowClients openStalledUploads(String host, int port, int count) throws IOException {
+        return open(host, port, count, "POST / HTTP/1.1\r\nHost: " + host
+                + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nAction=Get");
+    }
+
+    private static SlowClients open(String host, int port, int count, String startOfRequest) throws IOException {
         var clients = new SlowClients();
-        byte[] start = ("POST / HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/x-www-form-urlencoded\r\n")
-                .getBytes(StandardCharsets.US_ASCII);
+        byte[] start = startOfRequest.getBytes(StandardCharsets.US_ASCII);
         for (int i = 0; i < count; i++) {
             var channel = SocketChannel.open(new InetSocketAddress(host, port));
             var connection = new Connection(channel);
