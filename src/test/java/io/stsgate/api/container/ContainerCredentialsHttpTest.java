@@ -19,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.stsgate.audit.AuditEvent;
 import io.stsgate.audit.ReasonCode;
+import io.stsgate.testsupport.ManagementInterface;
 import io.stsgate.testsupport.RecordingAuditSink;
 import io.stsgate.testsupport.TestClients;
 
@@ -238,6 +239,15 @@ class ContainerCredentialsHttpTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.jsonPath().getString("code")).isEqualTo("InvalidRequestException");
+    }
+
+    @Test
+    void theEndpointAndTheAssociationsAreInTheOpenApiDocument() {
+        String openApi = ManagementInterface.request().get("/q/openapi").then().statusCode(200).extract().asString();
+
+        assertThat(openApi).contains("/v1/container-credentials:", "/v1/container-credentials/{roleArn}:",
+                "/admin/v1/accounts/{accountId}/workload-associations:", "ContainerCredentials:",
+                "ContainerProblem:");
     }
 
     @Test
