@@ -81,6 +81,12 @@ public enum ReasonCode {
     /** Two claims name one condition key once case is ignored or a dotted name meets a nested path. */
     TOKEN_CLAIM_NAME_COLLISION,
     IDP_UNREACHABLE,
+    /** Container credentials: the request carries no Authorization header, or more than one. */
+    WORKLOAD_TOKEN_MISSING,
+    /** Container credentials: no workload association for the token's provider and subject, and no role in the path. */
+    WORKLOAD_NOT_ASSOCIATED,
+    /** Container credentials: the path names another role than the association of the token's subject. */
+    WORKLOAD_ROLE_MISMATCH,
     SAML_PROVIDER_UNKNOWN,
     SAML_INVALID,
     SAML_EXPIRED,

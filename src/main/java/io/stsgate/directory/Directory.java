@@ -32,4 +32,7 @@ public interface Directory {
 
     /** Every SAML provider, ordered by ARN: the browser sign-in has no PrincipalArn and finds its provider here. */
     List<SamlProvider> samlProviders();
+
+    /** The workload association of a token's issuer and subject; at most one exists across the directory. */
+    Optional<WorkloadAssociation> workloadAssociation(String issuer, String subject);
 }

@@ -13,7 +13,15 @@ public record DirectoryFile(List<AccountEntry> accounts) {
 
     public record AccountEntry(String id, String name, List<UserEntry> users, List<RoleEntry> roles,
             List<ManagedPolicyEntry> managedPolicies, List<OidcProviderEntry> oidcProviders,
-            List<SamlProviderEntry> samlProviders) {
+            List<SamlProviderEntry> samlProviders, List<WorkloadAssociationEntry> workloadAssociations) {
+    }
+
+    /**
+     * Beyond AWS: the role a workload gets from the container credentials endpoint, by the issuer ({@code provider},
+     * an OIDC provider of this account) and {@code subject} of its token.
+     */
+    public record WorkloadAssociationEntry(String name, String provider, String subject, String roleArn,
+            String clusterName, Integer sessionDuration) {
     }
 
     /**

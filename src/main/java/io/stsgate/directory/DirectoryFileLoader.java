@@ -106,6 +106,7 @@ public final class DirectoryFileLoader {
         private final Map<String, ManagedPolicy> managedPolicies = new LinkedHashMap<>();
         private final Map<String, OidcProvider> oidcProviders = new LinkedHashMap<>();
         private final Map<String, SamlProvider> samlProviders = new LinkedHashMap<>();
+        private final WorkloadAssociations workloadAssociations = new WorkloadAssociations();
         private final List<Runnable> deferredChecks = new ArrayList<>();
 
         Building(String fileName) {
@@ -118,7 +119,8 @@ public final class DirectoryFileLoader {
             }
             deferredChecks.forEach(Runnable::run);
             return new DirectorySnapshot(accounts.values(), users, accessKeys.values(), mfaDevices, roles,
-                    managedPolicies.values(), oidcProviders.values(), samlProviders.values());
+                    managedPolicies.values(), oidcProviders.values(), samlProviders.values(),
+                    workloadAssociations.all());
         }
 
         private void account(DirectoryFile.AccountEntry entry, String where) {
@@ -142,6 +144,10 @@ public final class DirectoryFileLoader {
                     (i, p) -> oidcProvider(id, p, at + " > oidcProviders[" + i + "]"));
             list(entry.samlProviders()).forEachIndexed(
                     (i, p) -> samlProvider(id, p, at + " > samlProviders[" + i + "]"));
+            list(entry.workloadAssociations()).forEachIndexed((i, a) -> workloadAssociations.add(id, a, oidcProviders,
+                    at + " > workloadAssociations[" + i + "]").ifPresent(problem -> {
+                        throw new DirectoryFileException(fileName + ": " + problem);
+                    }));
         }
 
         private void samlProvider(String account, DirectoryFile.SamlProviderEntry entry, String where) {

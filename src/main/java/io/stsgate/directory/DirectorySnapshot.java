@@ -18,10 +18,15 @@ public final class DirectorySnapshot implements Directory {
     private final Map<String, ManagedPolicy> managedPolicies;
     private final Map<String, OidcProvider> oidcProviders;
     private final Map<String, SamlProvider> samlProviders;
+    private final Map<IssuerSubject, WorkloadAssociation> workloadAssociations;
+
+    private record IssuerSubject(String issuer, String subject) {
+    }
 
     public DirectorySnapshot(Collection<Account> accounts, Collection<User> users, Collection<AccessKey> accessKeys,
             Collection<MfaDevice> mfaDevices, Collection<Role> roles, Collection<ManagedPolicy> managedPolicies,
-            Collection<OidcProvider> oidcProviders, Collection<SamlProvider> samlProviders) {
+            Collection<OidcProvider> oidcProviders, Collection<SamlProvider> samlProviders,
+            Collection<WorkloadAssociation> workloadAssociations) {
         this.accounts = index(accounts, Account::id);
         this.users = index(users, User::arn);
         this.accessKeys = index(accessKeys, AccessKey::id);
@@ -30,6 +35,9 @@ public final class DirectorySnapshot implements Directory {
         this.managedPolicies = index(managedPolicies, ManagedPolicy::arn);
         this.oidcProviders = index(oidcProviders, OidcProvider::issuer);
         this.samlProviders = index(samlProviders, SamlProvider::arn);
+        var associations = new LinkedHashMap<IssuerSubject, WorkloadAssociation>();
+        workloadAssociations.forEach(a -> associations.put(new IssuerSubject(a.issuer(), a.subject()), a));
+        this.workloadAssociations = Map.copyOf(associations);
     }
 
     private static <T> Map<String, T> index(Collection<T> values, Function<T, String> key) {
@@ -91,6 +99,11 @@ public final class DirectorySnapshot implements Directory {
     @Override
     public List<SamlProvider> samlProviders() {
         return samlProviders.values().stream().sorted((a, b) -> a.arn().compareTo(b.arn())).toList();
+    }
+
+    @Override
+    public Optional<WorkloadAssociation> workloadAssociation(String issuer, String subject) {
+        return Optional.ofNullable(workloadAssociations.get(new IssuerSubject(issuer, subject)));
     }
 
     /** Every access key and MFA seed, so start-up can refuse the published demo values in production. */

@@ -25,6 +25,25 @@ public record FederatedPrincipal(FederationKind kind, String providerArn, String
         transitiveTagKeys = List.copyOf(transitiveTagKeys);
     }
 
+    /** The same principal with {@code extra} tags, which replace its own tags of the same keys (case ignored). */
+    public FederatedPrincipal withTags(List<SessionTag> extra) {
+        var keys = new java.util.TreeSet<String>(String.CASE_INSENSITIVE_ORDER);
+        extra.forEach(t -> keys.add(t.key()));
+        var all = new java.util.ArrayList<SessionTag>();
+        tags.stream().filter(t -> !keys.contains(t.key())).forEach(all::add);
+        all.addAll(extra);
+        var transitive = transitiveTagKeys.stream().filter(k -> !keys.contains(k)).toList();
+        return new FederatedPrincipal(kind, providerArn, issuer, subject, audience, conditionKeys, all, transitive,
+                sourceIdentity, maxDurationSeconds);
+    }
+
+    /** The same principal whose sessions last at most {@code seconds}. */
+    public FederatedPrincipal withMaxDuration(int seconds) {
+        int max = maxDurationSeconds == null ? seconds : Math.min(seconds, maxDurationSeconds);
+        return new FederatedPrincipal(kind, providerArn, issuer, subject, audience, conditionKeys, tags,
+                transitiveTagKeys, sourceIdentity, max);
+    }
+
     /** The account that registered the provider. */
     public String providerAccount() {
         return providerArn.split(":", 6)[4];

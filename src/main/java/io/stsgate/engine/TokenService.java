@@ -129,6 +129,19 @@ public final class TokenService {
      */
     public IssuedSession assumeRoleWithFederation(FederatedPrincipal principal, FederatedAssumeCommand cmd,
             RequestInfo info, AuditDraft audit) {
+        return assumeRoleWithFederation(principal, List.of(), cmd, info, audit);
+    }
+
+    /**
+     * As {@link #assumeRoleWithFederation(FederatedPrincipal, FederatedAssumeCommand, RequestInfo, AuditDraft)}, with
+     * session tags the platform vouches for (the pod of a container credentials request, as EKS Pod Identity sets
+     * them): they join the session, replacing the token's tags of the same keys, when the trust policy allows
+     * {@code sts:TagSession} with them; otherwise the session is issued without them, since the workload did not ask
+     * for them.
+     */
+    public IssuedSession assumeRoleWithFederation(FederatedPrincipal asserted, List<SessionTag> tagsIfTrusted,
+            FederatedAssumeCommand cmd, RequestInfo info, AuditDraft audit) {
+        FederatedPrincipal principal = asserted;
         FederationKind kind = principal.kind();
         audit.principal(principal.providerArn()).subject(principal.subject()).issuer(principal.issuer())
                 .role(cmd.roleArn()).sessionName(cmd.roleSessionName());
@@ -142,6 +155,14 @@ public final class TokenService {
         }
         Role role = directory.role(cmd.roleArn()).orElseThrow(() -> new StsException(ErrorCode.ACCESS_DENIED,
                 ReasonCode.ROLE_NOT_FOUND, kind.notAuthorized(), "role " + cmd.roleArn() + " does not exist"));
+        if (!tagsIfTrusted.isEmpty()) {
+            var tagged = principal.withTags(tagsIfTrusted);
+            var taggedRequest = federatedRequest(tagged, role, cmd.roleSessionName(), info);
+            if (evaluator.evaluateTrust(role.trustPolicy(), new AuthorizationRequest(taggedRequest.principal(),
+                    TAG_SESSION, role.arn(), taggedRequest.context())).allowed()) {
+                principal = tagged;
+            }
+        }
         var request = federatedRequest(principal, role, cmd.roleSessionName(), info);
         var tags = request.tags();
         audit.tags(tagMap(tags.tags())).sourceIdentity(principal.sourceIdentity());

@@ -215,6 +215,6 @@ class ReplicasIT {
                 null, null);
         store.write(tx -> tx.insert(DirectoryEntries.roleId(ReplicaSetup.ACCOUNT, role), ReplicaSetup.ACCOUNT,
                 entries.split(new DirectoryFile(java.util.List.of(new DirectoryFile.AccountEntry(ReplicaSetup.ACCOUNT,
-                        null, null, java.util.List.of(role), null, null, null)))).get(1).body()));
+                        null, null, java.util.List.of(role), null, null, null, null)))).get(1).body()));
     }
 }

@@ -25,7 +25,10 @@ class DeploymentFilesTest {
         try (InputStream in = Files.newInputStream(file)) {
             var directory = DirectoryFileLoader.load(file.toString(), in);
             assertThat(directory.role("arn:aws:iam::123456789012:role/web-users")).isPresent();
-            assertThat(directory.oidcProviders()).hasSize(1);
+            assertThat(directory.oidcProviders()).hasSize(2);
+            assertThat(directory.workloadAssociation("https://kubernetes.default.svc.cluster.local",
+                    "system:serviceaccount:payments:api")).get()
+                    .satisfies(a -> assertThat(a.roleArn()).isEqualTo("arn:aws:iam::123456789012:role/payments-api"));
         }
     }
 
@@ -51,6 +54,32 @@ class DeploymentFilesTest {
         List<String> published = new ArrayList<>();
         yaml.readTree(Path.of("k8s", "service.yaml").toFile()).path("spec").path("ports")
                 .forEach(port -> published.add(port.path("targetPort").asText()));
-        assertThat(published).containsExactly("http");
+        assertThat(published).containsExactly("http", "https");
+    }
+
+    @Test
+    void theExampleWorkloadHasAProjectedTokenForStsgatesAudienceAndTheTwoVariables() throws Exception {
+        var yaml = new ObjectMapper(new YAMLFactory());
+        JsonNode deployment = null;
+        try (var parser = yaml.getFactory().createParser(Path.of("k8s", "examples", "payments-api.yaml").toFile())) {
+            for (JsonNode document : yaml.readValues(parser, JsonNode.class).readAll()) {
+                if ("Deployment".equals(document.path("kind").asText())) {
+                    deployment = document;
+                }
+            }
+        }
+        assertThat(deployment).isNotNull();
+        JsonNode pod = deployment.path("spec").path("template").path("spec");
+        assertThat(pod.path("serviceAccountName").asText()).isEqualTo("api");
+        JsonNode projected = pod.path("volumes").get(0).path("projected").path("sources").get(0)
+                .path("serviceAccountToken");
+        assertThat(projected.path("audience").asText()).isEqualTo("stsgate");
+        var env = new java.util.HashMap<String, String>();
+        pod.path("containers").get(0).path("env").forEach(e -> env.put(e.path("name").asText(),
+                e.path("value").asText()));
+        assertThat(env).containsEntry("AWS_CONTAINER_CREDENTIALS_FULL_URI",
+                "https://stsgate.stsgate.svc/v1/container-credentials")
+                .containsEntry("AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE", "/var/run/secrets/stsgate/"
+                        + projected.path("path").asText());
     }
 }

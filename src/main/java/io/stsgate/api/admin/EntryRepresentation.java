@@ -27,7 +27,7 @@ final class EntryRepresentation {
         json.put("key", entry.key());
         if (entry.kind() == EntryKind.ACCOUNT) {
             json.put("arn", Arns.accountRoot(entry.key()));
-        } else if (entry.kind() != EntryKind.ACCESS_KEY) {
+        } else if (entry.kind() != EntryKind.ACCESS_KEY && entry.kind() != EntryKind.WORKLOAD_ASSOCIATION) {
             json.put("arn", entry.key());
         }
         json.put("accountId", entry.accountId());

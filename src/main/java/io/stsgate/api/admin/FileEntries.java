@@ -18,6 +18,7 @@ import io.stsgate.directory.DirectoryFile.OidcProviderEntry;
 import io.stsgate.directory.DirectoryFile.RoleEntry;
 import io.stsgate.directory.DirectoryFile.SamlProviderEntry;
 import io.stsgate.directory.DirectoryFile.UserEntry;
+import io.stsgate.directory.DirectoryFile.WorkloadAssociationEntry;
 import io.stsgate.directory.store.DirectoryEntries;
 import io.stsgate.directory.store.DirectoryEntries.NewEntry;
 import io.stsgate.directory.store.EntryKind;
@@ -35,7 +36,7 @@ class FileEntries {
 
     NewEntry account(AccountEntry account) {
         return only(EntryKind.ACCOUNT, account.id(), new AccountEntry(account.id(), account.name(), null, null, null,
-                null, null));
+                null, null, null));
     }
 
     NewEntry user(String accountId, UserEntry user) {
@@ -60,6 +61,11 @@ class FileEntries {
                 inAccount(accountId, null, null, null, null, List.of(provider)));
     }
 
+    NewEntry workloadAssociation(String accountId, WorkloadAssociationEntry association) {
+        return only(EntryKind.WORKLOAD_ASSOCIATION, accountId, new AccountEntry(accountId, null, null, null, null,
+                null, null, List.of(association)));
+    }
+
     /** An access key of {@code userName}, its secret (when given) sealed. */
     NewEntry accessKey(String accountId, String userName, AccessKeyEntry key) {
         return entries.accessKey(accountId, userName, key);
@@ -72,7 +78,7 @@ class FileEntries {
 
     private static AccountEntry inAccount(String accountId, List<UserEntry> users, List<RoleEntry> roles,
             List<ManagedPolicyEntry> policies, List<OidcProviderEntry> oidc, List<SamlProviderEntry> saml) {
-        return new AccountEntry(accountId, null, users, roles, policies, oidc, saml);
+        return new AccountEntry(accountId, null, users, roles, policies, oidc, saml, null);
     }
 
     private NewEntry only(EntryKind kind, String accountId, AccountEntry account) {

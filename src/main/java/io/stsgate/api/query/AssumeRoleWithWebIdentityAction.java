@@ -6,17 +6,13 @@ import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 import io.stsgate.audit.AuditDraft;
 import io.stsgate.audit.ReasonCode;
-import io.stsgate.directory.Directory;
 import io.stsgate.engine.Caller;
 import io.stsgate.engine.ErrorCode;
 import io.stsgate.engine.FederatedAssumeCommand;
 import io.stsgate.engine.RequestInfo;
 import io.stsgate.engine.StsException;
 import io.stsgate.engine.TokenService;
-import io.stsgate.federation.WebIdentityPrincipals;
-import io.stsgate.identity.oidc.OidcFailure;
-import io.stsgate.identity.oidc.TokenVerification;
-import io.stsgate.identity.oidc.TrustedIssuers;
+import io.stsgate.federation.WebIdentityTokens;
 
 /** AssumeRoleWithWebIdentity: unsigned; the OIDC token is the proof. */
 @ApplicationScoped
@@ -25,9 +21,7 @@ public class AssumeRoleWithWebIdentityAction implements ActionHandler {
     @Inject
     TokenService tokens;
     @Inject
-    TrustedIssuers issuers;
-    @Inject
-    Directory directory;
+    WebIdentityTokens webIdentityTokens;
 
     @Override
     public String action() {
@@ -61,15 +55,8 @@ public class AssumeRoleWithWebIdentityAction implements ActionHandler {
                     "ProviderId is only for OAuth 2.0 access tokens, which stsgate does not accept; omit it for "
                             + "OpenID Connect ID tokens.");
         }
-        return issuers.current().verify(token).map(verification -> {
-            if (verification instanceof TokenVerification.Rejected rejected) {
-                throw rejection(rejected);
-            }
-            var verified = ((TokenVerification.Verified) verification).token();
-            var provider = directory.oidcProviderByIssuer(verified.issuer()).orElseThrow(
-                    () -> new StsException(ErrorCode.INVALID_IDENTITY_TOKEN, ReasonCode.TOKEN_UNKNOWN_ISSUER,
-                            "No OpenIDConnect provider found in your account for " + verified.issuer()));
-            var principal = WebIdentityPrincipals.of(verified, provider);
+        return webIdentityTokens.verify(token).map(verified -> {
+            var principal = verified.principal();
             var issued = tokens.assumeRoleWithFederation(principal, command, info, audit);
             return XmlResponse.of(action())
                     .element("SubjectFromWebIdentityToken", principal.subject())
@@ -81,32 +68,5 @@ public class AssumeRoleWithWebIdentityAction implements ActionHandler {
                     .element("SourceIdentity", issued.session().sourceIdentity())
                     .finish(info.requestId());
         });
-    }
-
-    private static StsException rejection(TokenVerification.Rejected rejected) {
-        OidcFailure failure = rejected.failure();
-        return new StsException(ErrorCode.ofWireCode(failure.wireCode()), reason(failure), rejected.clientMessage(),
-                rejected.detail());
-    }
-
-    static ReasonCode reason(OidcFailure failure) {
-        return switch (failure) {
-            case MALFORMED -> ReasonCode.TOKEN_MALFORMED;
-            case UNKNOWN_ISSUER -> ReasonCode.TOKEN_UNKNOWN_ISSUER;
-            case ALGORITHM_NOT_ALLOWED -> ReasonCode.TOKEN_ALGORITHM_NOT_ALLOWED;
-            case UNKNOWN_KEY -> ReasonCode.TOKEN_UNKNOWN_KEY;
-            case KEY_ID_INVALID -> ReasonCode.TOKEN_KEY_ID_INVALID;
-            case WEAK_KEY -> ReasonCode.TOKEN_WEAK_KEY;
-            case BAD_SIGNATURE -> ReasonCode.TOKEN_BAD_SIGNATURE;
-            case EXPIRED -> ReasonCode.TOKEN_EXPIRED;
-            case NOT_YET_VALID -> ReasonCode.TOKEN_NOT_YET_VALID;
-            case ISSUED_IN_FUTURE -> ReasonCode.TOKEN_ISSUED_IN_FUTURE;
-            case TOKEN_TOO_OLD -> ReasonCode.TOKEN_TOO_OLD;
-            case MISSING_AUDIENCE -> ReasonCode.TOKEN_MISSING_AUDIENCE;
-            case WRONG_AUDIENCE -> ReasonCode.TOKEN_WRONG_AUDIENCE;
-            case MISSING_SUBJECT -> ReasonCode.TOKEN_MISSING_SUBJECT;
-            case TOO_LARGE -> ReasonCode.TOKEN_TOO_LARGE;
-            case IDP_UNREACHABLE -> ReasonCode.IDP_UNREACHABLE;
-        };
     }
 }

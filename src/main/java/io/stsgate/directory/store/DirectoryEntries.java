@@ -25,6 +25,7 @@ import io.stsgate.directory.DirectoryFile.OidcProviderEntry;
 import io.stsgate.directory.DirectoryFile.RoleEntry;
 import io.stsgate.directory.DirectoryFile.SamlProviderEntry;
 import io.stsgate.directory.DirectoryFile.UserEntry;
+import io.stsgate.directory.DirectoryFile.WorkloadAssociationEntry;
 import io.stsgate.directory.DirectoryFileException;
 import io.stsgate.directory.IssuerUrls;
 
@@ -68,7 +69,7 @@ public final class DirectoryEntries {
         for (AccountEntry account : list(file.accounts())) {
             String id = Objects.requireNonNullElse(account.id(), "");
             entries.add(new NewEntry(new EntryId(EntryKind.ACCOUNT, id), id,
-                    tree(new AccountEntry(id, account.name(), null, null, null, null, null))));
+                    tree(new AccountEntry(id, account.name(), null, null, null, null, null, null))));
             for (ManagedPolicyEntry policy : list(account.managedPolicies())) {
                 entries.add(new NewEntry(managedPolicyId(id, policy), id, tree(policy)));
             }
@@ -90,6 +91,9 @@ public final class DirectoryEntries {
             }
             for (SamlProviderEntry provider : list(account.samlProviders())) {
                 entries.add(new NewEntry(samlProviderId(id, provider), id, tree(provider)));
+            }
+            for (WorkloadAssociationEntry association : list(account.workloadAssociations())) {
+                entries.add(new NewEntry(workloadAssociationId(id, association), id, tree(association)));
             }
         }
         return entries;
@@ -137,6 +141,8 @@ public final class DirectoryEntries {
                 case MANAGED_POLICY -> parts.managedPolicies.add(read(entry, ManagedPolicyEntry.class));
                 case OIDC_PROVIDER -> parts.oidcProviders.add(read(entry, OidcProviderEntry.class));
                 case SAML_PROVIDER -> parts.samlProviders.add(read(entry, SamlProviderEntry.class));
+                case WORKLOAD_ASSOCIATION ->
+                    parts.workloadAssociations.add(read(entry, WorkloadAssociationEntry.class));
                 case ACCESS_KEY, MFA_DEVICE -> {
                     // Attached below, once every user is known.
                 }
@@ -198,6 +204,11 @@ public final class DirectoryEntries {
                 "arn:aws:iam::" + accountId + ":saml-provider/" + nameOf(provider.name()));
     }
 
+    public static EntryId workloadAssociationId(String accountId, WorkloadAssociationEntry association) {
+        return new EntryId(EntryKind.WORKLOAD_ASSOCIATION,
+                io.stsgate.directory.WorkloadAssociation.key(accountId, nameOf(association.name())));
+    }
+
     private static String pathOf(String path) {
         return path == null || path.isEmpty() ? "/" : path;
     }
@@ -241,6 +252,7 @@ public final class DirectoryEntries {
         private final List<ManagedPolicyEntry> managedPolicies = new ArrayList<>();
         private final List<OidcProviderEntry> oidcProviders = new ArrayList<>();
         private final List<SamlProviderEntry> samlProviders = new ArrayList<>();
+        private final List<WorkloadAssociationEntry> workloadAssociations = new ArrayList<>();
 
         AccountParts(AccountEntry account) {
             this.account = account;
@@ -249,7 +261,7 @@ public final class DirectoryEntries {
         AccountEntry toEntry() {
             return new AccountEntry(account.id(), account.name(),
                     users.values().stream().map(UserParts::toEntry).toList(), roles, managedPolicies, oidcProviders,
-                    samlProviders);
+                    samlProviders, workloadAssociations);
         }
     }
 

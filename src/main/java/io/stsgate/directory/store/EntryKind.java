@@ -12,7 +12,8 @@ public enum EntryKind {
     ROLE("role"),
     MANAGED_POLICY("managed-policy"),
     OIDC_PROVIDER("oidc-provider"),
-    SAML_PROVIDER("saml-provider");
+    SAML_PROVIDER("saml-provider"),
+    WORKLOAD_ASSOCIATION("workload-association");
 
     private final String wireName;
 

@@ -19,6 +19,7 @@ import io.stsgate.directory.OidcProvider;
 import io.stsgate.directory.Role;
 import io.stsgate.directory.SamlProvider;
 import io.stsgate.directory.User;
+import io.stsgate.directory.WorkloadAssociation;
 
 /**
  * This replica's view of the stored directory: an immutable snapshot in memory, replaced whenever the store reports a
@@ -125,5 +126,10 @@ public final class StoredDirectory implements Directory {
     @Override
     public List<SamlProvider> samlProviders() {
         return snapshot().samlProviders();
+    }
+
+    @Override
+    public Optional<WorkloadAssociation> workloadAssociation(String issuer, String subject) {
+        return snapshot().workloadAssociation(issuer, subject);
     }
 }

@@ -137,6 +137,7 @@ class DirectoryEntriesTest {
                                 .toList(),
                         u.mfaDevices().stream().map(d -> new DirectoryFile.MfaDeviceEntry(d.name(), null)).toList(),
                         u.policies())).toList(),
-                a.roles(), a.managedPolicies(), a.oidcProviders(), a.samlProviders())).toList());
+                a.roles(), a.managedPolicies(), a.oidcProviders(), a.samlProviders(), a.workloadAssociations()))
+                .toList());
     }
 }

@@ -181,7 +181,7 @@ class DirectoryUniqueIdsTest {
         return new DirectoryFile(file.accounts().stream()
                 .map(a -> new DirectoryFile.AccountEntry(a.id(), a.name(), a.users(),
                         a.roles() == null ? null : a.roles().stream().filter(r -> !r.name().equals(roleName)).toList(),
-                        a.managedPolicies(), a.oidcProviders(), a.samlProviders()))
+                        a.managedPolicies(), a.oidcProviders(), a.samlProviders(), a.workloadAssociations()))
                 .toList());
     }
 }
