@@ -155,19 +155,28 @@ public final class TokenService {
         }
         Role role = directory.role(cmd.roleArn()).orElseThrow(() -> new StsException(ErrorCode.ACCESS_DENIED,
                 ReasonCode.ROLE_NOT_FOUND, kind.notAuthorized(), "role " + cmd.roleArn() + " does not exist"));
+        FederatedRequest request = null;
+        boolean tagSessionAllowed = false;
         if (!tagsIfTrusted.isEmpty()) {
             var tagged = principal.withTags(tagsIfTrusted);
             var taggedRequest = federatedRequest(tagged, role, cmd.roleSessionName(), info);
             if (evaluator.evaluateTrust(role.trustPolicy(), new AuthorizationRequest(taggedRequest.principal(),
                     TAG_SESSION, role.arn(), taggedRequest.context())).allowed()) {
                 principal = tagged;
+                request = taggedRequest;
+                tagSessionAllowed = true;
             }
         }
-        var request = federatedRequest(principal, role, cmd.roleSessionName(), info);
+        if (request == null) {
+            request = federatedRequest(principal, role, cmd.roleSessionName(), info);
+        }
         var tags = request.tags();
         audit.tags(tagMap(tags.tags())).sourceIdentity(principal.sourceIdentity());
         for (String action : trustActions(kind, principal, tags)) {
-            requireTrust(kind, role, request.principal(), action, request.context());
+            // TagSession was just evaluated on this very request when it decided the platform's tags.
+            if (!(tagSessionAllowed && action.equals(TAG_SESSION))) {
+                requireTrust(kind, role, request.principal(), action, request.context());
+            }
         }
         int duration = roleDuration(cmd.durationSeconds(), role, false);
         if (principal.maxDurationSeconds() != null) {
