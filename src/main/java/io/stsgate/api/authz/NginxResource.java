@@ -10,8 +10,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
@@ -25,8 +29,14 @@ import io.smallrye.common.annotation.NonBlocking;
  */
 @Path("/authz/v1/nginx")
 @Tag(name = "Decisions")
+@SecurityScheme(securitySchemeName = NginxResource.SCHEME, type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER, apiKeyName = NginxFace.KEY_HEADER, description = "The key nginx presents;"
+        + " stsgate keeps its SHA-256 in stsgate.authz.nginx-key-sha256")
+@SecurityRequirement(name = NginxResource.SCHEME)
 @PermitAll
 public class NginxResource {
+
+    /** The OpenAPI security scheme of the nginx face. */
+    static final String SCHEME = "nginxKey";
 
     private static final Logger LOG = Logger.getLogger(NginxResource.class);
     private static final String DESCRIPTION = " nginx passes the original request in X-Original-Method,"
