@@ -110,6 +110,7 @@ public class DecisionBenchmark {
     private HttpCall call;
     private AccessQuestion question;
     private RequestInfo info;
+    private Caller caller;
 
     @Setup
     public void setUp() {
@@ -142,6 +143,7 @@ public class DecisionBenchmark {
         call = new HttpCall("GET", "storage.example", signed.rawPath(), null, signed.headers());
         question = ((Mapping.Mapped) mapping.map(call)).questions().get(0);
         info = new RequestInfo("bench", "203.0.113.7", null, true, "us-east-1");
+        caller = ((SignedCallers.Authentication.Authenticated) verifyResolve()).caller();
         if (!verifyResolveEvaluate().allowed() || !mapVerifyResolveEvaluate().allowed()) {
             throw new IllegalStateException("the benchmark request is not allowed");
         }
@@ -153,6 +155,18 @@ public class DecisionBenchmark {
         var authenticated = (SignedCallers.Authentication.Authenticated) callers.authenticate(signed, verifier,
                 "s3:GetObject");
         return evaluator.decide(authenticated.caller(), question, info);
+    }
+
+    /** Verification and caller resolution alone. */
+    @Benchmark
+    public SignedCallers.Authentication verifyResolve() {
+        return callers.authenticate(signed, verifier, "s3:GetObject");
+    }
+
+    /** The evaluation alone, for a caller already resolved. */
+    @Benchmark
+    public Decision evaluate() {
+        return evaluator.decide(caller, question, info);
     }
 
     /** As above with the S3 REST mapping in front: what the nginx face does per request, HTTP aside. */
