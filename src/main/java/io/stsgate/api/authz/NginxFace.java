@@ -192,10 +192,13 @@ public class NginxFace {
         return new Answer(403, out);
     }
 
-    /** XML-escaped ASCII, so nginx can put it in the S3 error document and in a header as it is. */
+    /**
+     * XML-escaped ASCII, so nginx can put it in the S3 error document and in a header as it is; control characters
+     * (not even XML 1.0 character references may carry them) become spaces.
+     */
     static String xmlText(String text) {
         var out = new StringBuilder(text.length());
-        text.trim().codePoints().forEach(c -> {
+        text.codePoints().forEach(c -> {
             switch (c) {
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");
@@ -203,7 +206,9 @@ public class NginxFace {
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&apos;");
                 default -> {
-                    if (c >= 0x20 && c < 0x7f) {
+                    if (c < 0x20 || c == 0x7f) {
+                        out.append(' ');
+                    } else if (c < 0x7f) {
                         out.append((char) c);
                     } else {
                         out.append("&#").append(c).append(';');
@@ -211,7 +216,7 @@ public class NginxFace {
                 }
             }
         });
-        return out.toString();
+        return out.toString().trim();
     }
 
     private static String encode(String value) {
