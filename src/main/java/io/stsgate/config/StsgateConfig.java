@@ -99,6 +99,19 @@ public interface StsgateConfig {
         /** Action/resource pairs in one decision request. */
         @WithDefault("32")
         int maxQuestions();
+
+        /**
+         * The nginx face's mapping file (YAML): S3 endpoint domains for virtual-hosted requests, buckets with their
+         * owning account and bucket policy, and declarative route mappings of other HTTP APIs. Unset: path-style S3
+         * requests only, no bucket policies, no other API.
+         */
+        Optional<String> mappingFile();
+
+        /**
+         * Hex SHA-256 of the key nginx sends in {@code X-Stsgate-Key} to the nginx face ({@code /authz/v1/nginx/*}).
+         * Unset: the nginx face answers 401 to every call.
+         */
+        Optional<String> nginxKeySha256();
     }
 
     interface Oidc {

@@ -5,12 +5,14 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import io.quarkus.runtime.StartupEvent;
+import io.stsgate.access.mapping.Mappings;
 import io.stsgate.crypto.Keyring;
 import io.stsgate.directory.Directory;
 import io.stsgate.identity.saml.SamlAssertionValidator;
 
 /**
- * Loads keyring, directory and the SAML validator at start-up, so an invalid file or key stops start-up instead of
+ * Loads keyring, directory, mapping file and the SAML validator at start-up, so an invalid file or key stops start-up instead
+ * of
  * the first request.
  */
 @Singleton
@@ -23,9 +25,13 @@ public class StartupChecks {
     /** Initialises OpenSAML and reads the SP encryption key now, not on the first SAML request. */
     @Inject
     SamlAssertionValidator samlValidator;
+    /** The nginx face's mapping file. */
+    @Inject
+    Mappings mappings;
 
     void onStart(@Observes StartupEvent event) {
         keyring.primary();
         directory.accounts();
+        mappings.apis();
     }
 }

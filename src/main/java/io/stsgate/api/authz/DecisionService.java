@@ -70,45 +70,82 @@ public class DecisionService {
 
     DecisionResponse decide(DecisionRequest question, String requestId) {
         var received = validate(question);
-        SigV4Verifier verifier = verifiers.get(question.service());
+        List<AccessQuestion> asked = new ArrayList<>(question.questions().size());
+        for (DecisionRequest.Question q : question.questions()) {
+            asked.add(new AccessQuestion(q.action(), q.resource(), q.resourceAccount(), resourcePolicies(q),
+                    q.context()));
+        }
+        return decide(received, new Expectation(question.service(), question.region(), question.sourceIp(),
+                Boolean.TRUE.equals(question.secureTransport())), asked, requestId);
+    }
+
+    /**
+     * What the service expects of the signed request and knows of its client.
+     *
+     * @param service on the allow-list (checked by the caller)
+     * @param region the region, or null for any
+     */
+    record Expectation(String service, String region, String sourceIp, boolean secureTransport) {
+    }
+
+    /** Whether the decision API accepts requests signed for {@code service}. */
+    boolean accepts(String service) {
+        return verifiers.containsKey(service);
+    }
+
+    /**
+     * The decision for questions a face has already built (the nginx face maps plain requests itself). With no
+     * question, only authenticates: the face denies what it could not map, after the signature proved who asks.
+     */
+    DecisionResponse decide(DecisionRequest.ReceivedRequest received, Expectation expected,
+            List<AccessQuestion> questions, String requestId) {
+        SigV4Verifier verifier = verifiers.get(expected.service());
         byte[] body = decodeBody(received.body());
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         received.headers().forEach((name, values) -> headers.computeIfAbsent(name, n -> new ArrayList<>())
                 .addAll(values == null ? List.of() : values));
         boolean presigned = received.query() != null && received.query().contains("X-Amz-Signature=");
-        PayloadHash payload = PayloadHash.of(question.service(), headers.getOrDefault(PayloadHash.HEADER, List.of()),
+        PayloadHash payload = PayloadHash.of(expected.service(), headers.getOrDefault(PayloadHash.HEADER, List.of()),
                 presigned, body, received.bodySha256());
         var signed = new SignedRequest(received.method(), received.path(), received.query(), headers,
                 body == null ? new byte[0] : body, payload.hash());
-        String firstAction = question.questions().get(0).action();
+        String firstAction = questions.isEmpty() ? expected.service() + ":*" : questions.get(0).action();
         String userAgent = first(headers.get("user-agent"));
 
         var authentication = callers.authenticate(signed, verifier, firstAction);
         if (authentication instanceof SignedCallers.Authentication.Refused refused) {
-            return refusal(requestId, question, refused, userAgent);
+            return refusal(requestId, expected, firstAction, refused, userAgent);
         }
         var ok = (SignedCallers.Authentication.Authenticated) authentication;
-        if (question.region() != null && !question.region().equals(ok.region())) {
+        if (expected.region() != null && !expected.region().equals(ok.region())) {
             StsException wrongRegion = new StsException(ErrorCode.SIGNATURE_DOES_NOT_MATCH, ReasonCode.SIGNATURE_INVALID,
                     "Credential should be scoped to a valid region. ", "signed for region " + ok.region()
-                            + ", the service expects " + question.region());
-            return refusal(requestId, question, new SignedCallers.Authentication.Refused(wrongRegion, ok.caller()),
-                    userAgent);
+                            + ", the service expects " + expected.region());
+            return refusal(requestId, expected, firstAction, new SignedCallers.Authentication.Refused(wrongRegion,
+                    ok.caller()), userAgent);
         }
         Caller caller = ok.caller();
-        var info = new RequestInfo(requestId, question.sourceIp(), userAgent,
-                Boolean.TRUE.equals(question.secureTransport()), ok.region());
-        List<DecisionResponse.Answer> answers = new ArrayList<>(question.questions().size());
+        var info = new RequestInfo(requestId, expected.sourceIp(), userAgent, expected.secureTransport(),
+                ok.region());
+        List<DecisionResponse.Answer> answers = new ArrayList<>(questions.size());
         boolean allAllowed = true;
-        for (DecisionRequest.Question q : question.questions()) {
-            Decision decision = evaluator.decide(caller, new AccessQuestion(q.action(), q.resource(),
-                    q.resourceAccount(), resourcePolicies(q), q.context()), info);
+        for (AccessQuestion q : questions) {
+            Decision decision = evaluator.decide(caller, q, info);
             allAllowed &= decision.allowed();
             answers.add(answer(q, decision));
-            audit(requestId, question, caller, userAgent, q, decision);
+            audit(requestId, expected, caller, userAgent, q, decision);
         }
         return new DecisionResponse(requestId, true, principal(caller), answers, allAllowed ? cacheSeconds(caller) : 0,
                 payload.mode(), null);
+    }
+
+    /** Audits the denial of a request no mapping knows, asked by an authenticated caller. */
+    void auditUnmapped(String requestId, Expectation expected, DecisionResponse.Principal principal, String userAgent,
+            String reason) {
+        var draft = new AuditDraft(requestId, expected.sourceIp(), userAgent).action(expected.service() + ":*")
+                .principal(principal.arn());
+        audit.record(draft.failure(clock.instant(), ReasonCode.DECISION_IMPLICIT_DENY,
+                ErrorCode.ACCESS_DENIED.wireCode(), reason));
     }
 
     private DecisionRequest.ReceivedRequest validate(DecisionRequest question) {
@@ -180,11 +217,10 @@ public class DecisionService {
         return policies;
     }
 
-    private DecisionResponse refusal(String requestId, DecisionRequest question,
+    private DecisionResponse refusal(String requestId, Expectation expected, String action,
             SignedCallers.Authentication.Refused refused, String userAgent) {
         StsException e = refused.error();
-        var draft = new AuditDraft(requestId, question.sourceIp(), userAgent).action(question.questions().get(0)
-                .action());
+        var draft = new AuditDraft(requestId, expected.sourceIp(), userAgent).action(action);
         if (refused.caller() != null) {
             draft.principal(refused.caller().arn());
         }
@@ -193,9 +229,9 @@ public class DecisionService {
                 new DecisionResponse.AwsError(e.code().wireCode(), e.getMessage(), e.code().httpStatus()));
     }
 
-    private void audit(String requestId, DecisionRequest question, Caller caller, String userAgent,
-            DecisionRequest.Question q, Decision decision) {
-        var draft = new AuditDraft(requestId, question.sourceIp(), userAgent).action(q.action())
+    private void audit(String requestId, Expectation expected, Caller caller, String userAgent, AccessQuestion q,
+            Decision decision) {
+        var draft = new AuditDraft(requestId, expected.sourceIp(), userAgent).action(q.action())
                 .principal(caller.arn());
         if (caller instanceof Caller.SessionCaller s && s.session().kind() == SessionKind.ASSUMED_ROLE) {
             draft.role(s.session().sourceArn());
@@ -216,7 +252,7 @@ public class DecisionService {
         audit.record(draft.failure(clock.instant(), reason, ErrorCode.ACCESS_DENIED.wireCode(), detail));
     }
 
-    private static DecisionResponse.Answer answer(DecisionRequest.Question q, Decision decision) {
+    private static DecisionResponse.Answer answer(AccessQuestion q, Decision decision) {
         String reason = switch (decision.outcome()) {
             case ALLOW -> "allowed by " + decision.deciding().get(0);
             case EXPLICIT_DENY -> decision.reasons().isEmpty() ? "explicitly denied" : decision.reasons().get(0);
