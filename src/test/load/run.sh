@@ -110,12 +110,16 @@ start_server() {
     -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port="$management" -jar "$jar" \
     > >(head -n 2000 > "$log"; cat > /dev/null) 2>&1 &
   server_pid=$!
-  for _ in $(seq 1 600); do
-    if curl -fs "http://127.0.0.1:$management/q/health/ready" >/dev/null 2>&1; then break; fi
+  # Health is on the management port; builds before it moved there (#11) answer on the public one.
+  local ready=""
+  for _ in $(seq 1 1200); do
+    for url in "http://127.0.0.1:$management/q/health/ready" "http://127.0.0.1:$port/q/health/ready"; do
+      if curl -fs "$url" >/dev/null 2>&1; then ready=$url; break 2; fi
+    done
     kill -0 "$server_pid" 2>/dev/null || { cat "$log" >&2; echo "run.sh: $name did not start" >&2; exit 1; }
     sleep 0.1
   done
-  curl -fs "http://127.0.0.1:$management/q/health/ready" >/dev/null || { echo "run.sh: $name not ready" >&2; exit 1; }
+  [ -n "$ready" ] || { echo "run.sh: $name was not ready within 2 minutes" >&2; exit 1; }
   ready_ms=$((($(date +%s%N) - started) / 1000000))
   endpoint="http://127.0.0.1:$port"
   echo "$name ($jar) ready in ${ready_ms} ms on $endpoint, RSS $(rss_mb "$server_pid") MB"
