@@ -77,7 +77,10 @@ done
 echo "Compiling the fixture generator (test classes) ..."
 ./mvnw -q -Dformatter.skip -Dimpsort.skip test-compile dependency:build-classpath \
   -Dmdep.outputFile="$out/classpath.txt" -Dmdep.includeScope=test
-classpath="$project/target/test-classes:$project/target/classes:$(cat "$out/classpath.txt")"
+# A copy of the classes, so a build in this worktree during a long run does not pull them from under the generator.
+rm -rf "$out/classes" && mkdir -p "$out/classes"
+cp -r target/classes "$out/classes/main" && cp -r target/test-classes "$out/classes/test"
+classpath="$out/classes/test:$out/classes/main:$(cat "$out/classpath.txt")"
 fixtures() { java -cp "$classpath" io.stsgate.load.LoadFixtures "$out" "$@"; }
 fixtures setup
 
@@ -153,7 +156,9 @@ run_wrk() {
     failed=1
     echo "  $name $flow c=$conns: $errors errors ($non200 not 200, $socket_errors socket errors)" >&2
     grep '^FIRST_ERROR' <<<"$report" >&2 || true
-    if [ "$wrapped" -gt 0 ]; then echo "  the request pool ran out: raise LOAD_SAML_RATE (now $saml_rate)" >&2; fi
+    if [ "$flow" = saml ] && [ "$wrapped" -gt 0 ]; then
+      echo "  the assertion pool ran out: raise LOAD_SAML_RATE (now $saml_rate)" >&2
+    fi
   fi
   if [ "$measure" = yes ]; then
     local cpu_us=$(((after - before) * 1000000 / clk_tck / (requests > 0 ? requests : 1)))
