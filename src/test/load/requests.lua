@@ -1,7 +1,7 @@
 -- Replays a request file written by io.stsgate.load.LoadFixtures (one request per line: method, path, body, then
 -- "Name: value" headers, tab-separated). Each wrk thread takes its own lines (thread k of n: lines k, k+n, ...), so
 -- a one-time-use pool (SAML assertions) is never sent twice unless it runs out; then it wraps and the replays show
--- up as errors. Counts every response that is not a 200 and prints one machine-readable RESULT line.
+-- up as errors, or, with "once", the thread stops. Counts every response that is not a 200 and prints one machine-readable RESULT line.
 --   wrk -t2 -c50 -d10s -s requests.lua http://127.0.0.1:8080 -- target/load/web-identity.requests 2
 
 local threads = {}
@@ -37,8 +37,10 @@ function init(args)
   end
   file:close()
   assert(#requests > 0, "thread " .. id .. " has no requests in " .. args[1])
+  -- "once" (third argument): a thread stops when its lines are spent instead of sending them again. Its rate is then
+  -- understated (wrk divides by the whole duration): for checks (--brief), not for measurements.
+  once = args[3] == "once"
   next_request = 1
-  sent = 0
   wrapped = 0
   non200 = 0
   first_error = ""
@@ -49,7 +51,11 @@ function request()
   next_request = next_request + 1
   if next_request > #requests then
     next_request = 1
-    wrapped = wrapped + 1
+    if once then
+      wrk.thread:stop()
+    else
+      wrapped = wrapped + 1
+    end
   end
   return r
 end
