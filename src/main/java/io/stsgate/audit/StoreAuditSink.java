@@ -26,6 +26,12 @@ import org.jboss.logging.Logger;
  * queue, it does not empty it. Drops are counted by cause ({@code queue-full}, {@code shutdown}) and kind
  * ({@code success}, {@code refusal}) and reported at most once a minute; an outage is logged when it begins and when
  * it ends. {@link #close(Duration)} writes what is queued before returning, within its deadline.
+ *
+ * <p>
+ * A batch that is not full waits up to the linger time for more events before it is written: a transaction costs the
+ * store about as much for one event as for hundreds (an embedded store rewrites the B-tree pages a commit touched), so
+ * under load a few large commits cost a fraction of many small ones. An event reaches the store at most that much
+ * later; nothing else changes (the queue, its order and its bounds are the same, and closing ends the wait at once).
  */
 public final class StoreAuditSink implements AuditSink, AutoCloseable {
 
@@ -38,6 +44,7 @@ public final class StoreAuditSink implements AuditSink, AutoCloseable {
     private final AuditStore store;
     private final int capacity;
     private final int batchSize;
+    private final long lingerNanos;
     private final AuditDrops drops;
     private final Clock clock;
     private final Thread writer;
@@ -51,10 +58,12 @@ public final class StoreAuditSink implements AuditSink, AutoCloseable {
     private volatile boolean closed;
     private volatile boolean writing;
 
-    public StoreAuditSink(AuditStore store, int capacity, int batchSize, AuditDrops drops, Clock clock) {
+    public StoreAuditSink(AuditStore store, int capacity, int batchSize, Duration linger, AuditDrops drops,
+            Clock clock) {
         this.store = store;
         this.capacity = capacity;
         this.batchSize = batchSize;
+        this.lingerNanos = linger.toNanos();
         this.drops = drops;
         this.clock = clock;
         this.writer = new Thread(this::run, "stsgate-audit-store");
@@ -81,7 +90,11 @@ public final class StoreAuditSink implements AuditSink, AutoCloseable {
                 }
             }
             (success ? successes : refusals).addLast(event);
-            waiting.signal();
+            int queued = successes.size() + refusals.size();
+            // The writer waits for the first event, then (lingering) for a full batch: no wake-up for the others.
+            if (queued == 1 || queued == batchSize) {
+                waiting.signal();
+            }
         } finally {
             lock.unlock();
         }
@@ -127,7 +140,10 @@ public final class StoreAuditSink implements AuditSink, AutoCloseable {
         }
     }
 
-    /** Fills {@code batch}, successes first; false when nothing came within the poll interval. */
+    /**
+     * Fills {@code batch}, successes first, once it can be full or the linger time has passed; false when nothing came
+     * within the poll interval.
+     */
     private boolean nextBatch(List<AuditEvent> batch) throws InterruptedException {
         lock.lock();
         try {
@@ -136,6 +152,12 @@ public final class StoreAuditSink implements AuditSink, AutoCloseable {
                     return false;
                 }
                 waiting.await(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            }
+            long linger = lingerNanos;
+            int queued = successes.size() + refusals.size();
+            while (queued > 0 && queued < batchSize && linger > 0 && !closed) {
+                linger = waiting.awaitNanos(linger);
+                queued = successes.size() + refusals.size();
             }
             while (batch.size() < batchSize && !successes.isEmpty()) {
                 batch.add(successes.pollFirst());

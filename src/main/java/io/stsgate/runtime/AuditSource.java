@@ -57,7 +57,7 @@ public class AuditSource {
     @Typed(StoreAuditSink.class)
     StoreAuditSink storeAuditSink(JdbcAuditStore store, StsgateConfig config, MeterRegistry metrics, Clock clock) {
         var settings = config.audit().store();
-        return new StoreAuditSink(store, settings.queueCapacity(), settings.batchSize(),
+        return new StoreAuditSink(store, settings.queueCapacity(), settings.batchSize(), settings.linger(),
                 (cause, kind, events) -> metrics.counter("stsgate.audit.store.dropped", "cause", cause, "kind", kind)
                         .increment(events),
                 clock);

@@ -89,7 +89,7 @@ class StoreAuditSinkTest {
     @Test
     void queuedEventsAreWrittenInBatchesAndFlushedOnClose() {
         var store = new FakeStore(false, false);
-        var sink = new StoreAuditSink(store, 100, 10, new Drops(), Clock.systemUTC());
+        var sink = new StoreAuditSink(store, 100, 10, Duration.ZERO, new Drops(), Clock.systemUTC());
 
         for (int i = 0; i < 25; i++) {
             sink.record(event(i));
@@ -104,7 +104,7 @@ class StoreAuditSinkTest {
     void aFullQueueDropsAndCountsWithoutBlockingTheCaller() throws Exception {
         var store = new FakeStore(true, false);
         var drops = new Drops();
-        var sink = new StoreAuditSink(store, 5, 10, drops, Clock.systemUTC());
+        var sink = new StoreAuditSink(store, 5, 10, Duration.ZERO, drops, Clock.systemUTC());
         sink.record(event(0));
         assertThat(store.entered.await(5, TimeUnit.SECONDS)).isTrue();
 
@@ -125,7 +125,7 @@ class StoreAuditSinkTest {
     void aBatchTheStoreRefusesIsRetriedUntilTheStoreTakesIt() throws Exception {
         var store = new FakeStore(false, true);
         var drops = new Drops();
-        var sink = new StoreAuditSink(store, 100, 10, drops, Clock.systemUTC());
+        var sink = new StoreAuditSink(store, 100, 10, Duration.ZERO, drops, Clock.systemUTC());
 
         sink.record(event(1));
         sink.record(event(2));
@@ -141,7 +141,7 @@ class StoreAuditSinkTest {
     void aFloodOfRefusalsDuringAnOutageNeverPushesOutASuccess() throws Exception {
         var store = new FakeStore(false, true);
         var drops = new Drops();
-        var sink = new StoreAuditSink(store, 100, 10, drops, Clock.systemUTC());
+        var sink = new StoreAuditSink(store, 100, 10, Duration.ZERO, drops, Clock.systemUTC());
 
         int successes = 0;
         for (int i = 0; i < 10_000; i++) {
@@ -165,7 +165,7 @@ class StoreAuditSinkTest {
     void eventsStillQueuedWhenShutdownGivesUpAreCountedAsShutdown() throws Exception {
         var store = new FakeStore(false, true);
         var drops = new Drops();
-        var sink = new StoreAuditSink(store, 100, 10, drops, Clock.systemUTC());
+        var sink = new StoreAuditSink(store, 100, 10, Duration.ZERO, drops, Clock.systemUTC());
         for (int i = 0; i < 15; i++) {
             sink.record(event(i));
         }
@@ -180,12 +180,64 @@ class StoreAuditSinkTest {
     @Test
     void eventsAfterCloseAreCountedAsShutdownDrops() {
         var drops = new Drops();
-        var sink = new StoreAuditSink(new FakeStore(false, false), 100, 10, drops, Clock.systemUTC());
+        var sink = new StoreAuditSink(new FakeStore(false, false), 100, 10, Duration.ZERO, drops, Clock.systemUTC());
         sink.close(Duration.ofSeconds(5));
 
         sink.record(event(1));
 
         assertThat(drops.of("shutdown")).isEqualTo(1);
+    }
+
+    @Test
+    void eventsArrivingWithinTheLingerTimeShareOneBatch() throws Exception {
+        var store = new FakeStore(false, false);
+        var sink = new StoreAuditSink(store, 100, 10, Duration.ofSeconds(5), new Drops(), Clock.systemUTC());
+
+        sink.record(event(0));
+        Thread.sleep(100);
+        for (int i = 1; i < 10; i++) {
+            sink.record(event(i));
+        }
+        awaitStored(store, 10);
+
+        assertThat(store.batches).hasSize(1);
+        sink.close(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aBatchThatDoesNotFillIsWrittenOnceTheLingerTimeHasPassed() throws Exception {
+        var store = new FakeStore(false, false);
+        var sink = new StoreAuditSink(store, 100, 10, Duration.ofMillis(200), new Drops(), Clock.systemUTC());
+
+        long started = System.nanoTime();
+        sink.record(event(0));
+        sink.record(event(1));
+        awaitStored(store, 2);
+
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isGreaterThanOrEqualTo(200);
+        assertThat(store.batches).containsExactly(List.of(event(0), event(1)));
+        sink.close(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void closingEndsTheLingerAndWritesWhatIsQueued() {
+        var store = new FakeStore(false, false);
+        var sink = new StoreAuditSink(store, 100, 10, Duration.ofMinutes(10), new Drops(), Clock.systemUTC());
+        sink.record(event(0));
+
+        long started = System.nanoTime();
+        sink.close(Duration.ofSeconds(5));
+
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(5000);
+        assertThat(store.stored()).isEqualTo(1);
+    }
+
+    private static void awaitStored(FakeStore store, int events) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (store.stored() < events && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(store.stored()).isEqualTo(events);
     }
 
     private static void awaitAttempts(FakeStore store, int attempts) throws InterruptedException {

@@ -1,0 +1,226 @@
+#!/usr/bin/env bash
+# HTTP load suite: stsgate's packaged jar under wrk, one table per run.
+#
+#   src/test/load/run.sh                 # every flow, 10 and 50 connections, 10 s each after a 5 s warm-up
+#   src/test/load/run.sh --brief         # a few seconds per flow; exits 1 unless every response was a 200 (CI)
+#                                        # and every run had some
+#   src/test/load/run.sh --flows "web-identity assume-role" --jar A=target/quarkus-app/quarkus-run.jar \
+#       --jar B=/tmp/old/target/quarkus-app/quarkus-run.jar --rounds 3   # A B A B A B, one table
+#
+# Options: --flows "LIST" (default: every flow), --connections "10 50", --duration SECONDS, --warmup SECONDS,
+# --jar NAME=PATH (repeatable; default the packaged jar), --rounds N. Environment: LOAD_JAVA_OPTS (server JVM
+# options), LOAD_SAML_RATE (SAML requests/s to size the first assertion pool for; later pools follow the rate seen).
+#
+# What it does: builds the fixtures with io.stsgate.load.LoadFixtures from the test class path (an OIDC provider with
+# a static JWKS and RS256 ID tokens, SigV4-signed requests of a user's long-term key, a pool of fresh signed SAML
+# Responses, one per request, for the one-time-use rule), starts each jar with the settings below, warms up, runs wrk
+# per flow and connection count, and prints: req/s, p50, p99, errors (responses other than 200, counted by
+# requests.lua, plus socket errors), server CPU per request (utime+stime of the server process over the run, from
+# /proc/PID/stat, divided by the requests) and the server's RSS after the run.
+#
+# Server settings (production-like): the production profile (JSON log lines, every request audited to the log and
+# to the embedded H2 store, default throttling limits), a fresh embedded store under target/load/, the heap bounded
+# as k8s/deployment.yaml bounds it (75% of its 512 MiB limit: -Xmx384m; override with LOAD_JAVA_OPTS), listening on
+# 127.0.0.1. The log goes to target/load/server-*.log (its first lines; the rest is read and discarded, as a log
+# collector would). wrk runs on the same machine with 2 threads.
+#
+# Adding a flow (the decision API, the container credentials endpoint): a case in LoadFixtures.request that writes
+# its requests, and its name in ALL_FLOWS below (and in FLOW_LABEL).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
+project=$(pwd)
+
+ALL_FLOWS="web-identity saml assume-role caller-identity"
+declare -A FLOW_LABEL=([web-identity]=AssumeRoleWithWebIdentity [saml]=AssumeRoleWithSAML [assume-role]=AssumeRole
+  [caller-identity]=GetCallerIdentity)
+flows=$ALL_FLOWS
+connections="10 50"
+duration=10 warmup=5
+rounds=1 saml_guess=1000 pool_mode=wrap
+jars=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    # A check, not a measurement: a SAML pool that runs out stops its thread rather than replaying assertions.
+    --brief) duration=2 warmup=3 saml_guess=100 pool_mode=once ;;
+    --flows) flows=$2; shift ;;
+    --connections) connections=$2; shift ;;
+    --duration) duration=$2; shift ;;
+    --warmup) warmup=$2; shift ;;
+    --rounds) rounds=$2; shift ;;
+    --jar) jars+=("$2"); shift ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+[ ${#jars[@]} -gt 0 ] || jars=("stsgate=target/quarkus-app/quarkus-run.jar")
+java_opts=${LOAD_JAVA_OPTS:--Xmx384m}
+threads=2
+out=$project/target/load
+mkdir -p "$out"
+
+if ! command -v wrk >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing wrk (Debian package)"
+    apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null
+  else
+    echo "run.sh: needs wrk (apt-get install wrk)" >&2; exit 1
+  fi
+fi
+for spec in "${jars[@]}"; do
+  jar=${spec#*=}
+  if [ ! -f "$jar" ]; then
+    [ "$jar" = target/quarkus-app/quarkus-run.jar ] || { echo "run.sh: no jar $jar" >&2; exit 1; }
+    echo "Packaging stsgate (./mvnw package -DskipTests)"
+    ./mvnw -q package -DskipTests
+  fi
+done
+
+echo "Compiling the fixture generator (test classes) ..."
+./mvnw -q -Dformatter.skip -Dimpsort.skip test-compile dependency:build-classpath \
+  -Dmdep.outputFile="$out/classpath.txt" -Dmdep.includeScope=test
+# A copy of the classes, so a build in this worktree during a long run does not pull them from under the generator.
+rm -rf "$out/classes" && mkdir -p "$out/classes"
+cp -r target/classes "$out/classes/main" && cp -r target/test-classes "$out/classes/test"
+classpath="$out/classes/test:$out/classes/main:$(cat "$out/classpath.txt")"
+fixtures() { java -cp "$classpath" io.stsgate.load.LoadFixtures "$out" "$@"; }
+fixtures setup
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+rss_mb() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
+ms() { awk -v us="$1" 'BEGIN { printf "%.1f", us / 1000 }'; }
+clk_tck=$(getconf CLK_TCK)
+
+server_pid=""
+stop_server() {
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+    kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
+  fi
+  server_pid=""
+}
+trap stop_server EXIT
+
+# start_server NAME JAR: a fresh store, random ports; sets server_pid, endpoint, ready_ms.
+start_server() {
+  local name=$1 jar=$2 port management
+  port=$(free_port) management=$(free_port)
+  rm -rf "$out/store-$name"
+  local log="$out/server-$name.log" started
+  started=$(date +%s%N)
+  # shellcheck disable=SC2086
+  STSGATE_DIRECTORY_FILE="$out/directory.yaml" STSGATE_KEYRING_FILE="$out/keyring.txt" \
+    STSGATE_STORE_PATH="$out/store-$name" \
+    java $java_opts -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
+    -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port="$management" -jar "$jar" \
+    > >(head -n 2000 > "$log"; cat > /dev/null) 2>&1 &
+  server_pid=$!
+  # Health is on the management port; builds before it moved there (#11) answer on the public one.
+  local ready=""
+  for _ in $(seq 1 1200); do
+    for url in "http://127.0.0.1:$management/q/health/ready" "http://127.0.0.1:$port/q/health/ready"; do
+      if curl -fs "$url" >/dev/null 2>&1; then ready=$url; break 2; fi
+    done
+    kill -0 "$server_pid" 2>/dev/null || { cat "$log" >&2; echo "run.sh: $name did not start" >&2; exit 1; }
+    sleep 0.1
+  done
+  [ -n "$ready" ] || { echo "run.sh: $name was not ready within 2 minutes" >&2; exit 1; }
+  ready_ms=$((($(date +%s%N) - started) / 1000000))
+  endpoint="http://127.0.0.1:$port"
+  echo "$name ($jar) ready in ${ready_ms} ms on $endpoint, RSS $(rss_mb "$server_pid") MB"
+}
+
+# One-time-use pools (SAML) need a request per response: twice what the best rate seen so far (or LOAD_SAML_RATE, before
+# the first run) would use. A pool that runs out wraps, and the replays count as errors.
+saml_rate=${LOAD_SAML_RATE:-$saml_guess}
+pool_size() {
+  if [ "$1" = saml ]; then echo $((saml_rate * $2 * 2 + 200)); else echo 200; fi
+}
+results=$out/results.tsv
+: > "$results"
+failed=0
+
+# run_wrk NAME FLOW RUN CONNECTIONS SECONDS MEASURE: one wrk run on FLOW.RUN.requests; MEASURE=yes adds a row.
+run_wrk() {
+  local name=$1 flow=$2 run=$3 conns=$4 seconds=$5 measure=$6
+  local before after report mode=wrap
+  [ "$flow" != saml ] || mode=$pool_mode
+  before=$(cpu_ticks "$server_pid")
+  report=$(wrk -t"$threads" -c"$conns" -d"${seconds}s" --timeout 5s -s src/test/load/requests.lua "$endpoint" \
+    -- "$out/$flow.$run.requests" "$threads" "$mode")
+  after=$(cpu_ticks "$server_pid")
+  local line
+  line=$(grep '^RESULT' <<<"$report") || { echo "$report" >&2; echo "run.sh: wrk gave no result" >&2; exit 1; }
+  local requests duration_us p50_us p99_us non200 socket_errors wrapped
+  eval "$(sed 's/^RESULT //' <<<"$line")"
+  local errors=$((non200 + socket_errors)) rate=$((requests * 1000000 / duration_us))
+  if [ "$flow" = saml ] && [ "$rate" -gt "$saml_rate" ]; then saml_rate=$rate; fi
+  if [ "$requests" -eq 0 ]; then
+    failed=1
+    echo "  $name $flow c=$conns: no response within ${seconds} s" >&2
+  fi
+  if [ "$errors" -gt 0 ]; then
+    failed=1
+    echo "  $name $flow c=$conns: $errors errors ($non200 not 200, $socket_errors socket errors)" >&2
+    grep '^FIRST_ERROR' <<<"$report" >&2 || true
+    if [ "$flow" = saml ] && [ "$wrapped" -gt 0 ]; then
+      echo "  the assertion pool ran out: raise LOAD_SAML_RATE (now $saml_rate)" >&2
+    fi
+  fi
+  if [ "$measure" = yes ]; then
+    local cpu_us=-
+    [ "$requests" -eq 0 ] || cpu_us=$(((after - before) * 1000000 / clk_tck / requests))
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$flow" "$conns" "$rate" "$(ms "$p50_us")" \
+      "$(ms "$p99_us")" "$errors" "$cpu_us" "$(rss_mb "$server_pid")" >> "$results"
+    printf '  %-10s %-16s c=%-3s %8s req/s  p50 %6s ms  p99 %6s ms  errors %s  CPU %s us/req\n' "$name" "$flow" \
+      "$conns" "$rate" "$(ms "$p50_us")" "$(ms "$p99_us")" "$errors" "$cpu_us"
+  fi
+}
+
+# run_flows NAME: per flow, its fixtures (fresh: tokens, signatures and assertions are valid for minutes), a warm-up
+# at 50 connections, then one measured run per connection count.
+run_flows() {
+  local name=$1 flow conns run counts
+  for flow in $flows; do
+    counts=$(pool_size "$flow" "$warmup")
+    for conns in $connections; do counts="$counts $(pool_size "$flow" "$duration")"; done
+    # shellcheck disable=SC2086
+    fixtures "$flow" "$endpoint" $counts
+    run_wrk "$name" "$flow" 0 50 "$warmup" no
+    run=1
+    for conns in $connections; do
+      run_wrk "$name" "$flow" "$run" "$conns" "$duration" yes
+      run=$((run + 1))
+    done
+  done
+}
+
+for round in $(seq 1 "$rounds"); do
+  for spec in "${jars[@]}"; do
+    name=${spec%%=*} jar=${spec#*=}
+    [ "$rounds" -gt 1 ] && echo "round $round: $name"
+    start_server "$name" "$jar"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" ready - "$ready_ms" - - - - "$(rss_mb "$server_pid")" >> "$results"
+    run_flows "$name"
+    stop_server
+  done
+done
+
+echo
+echo "stsgate HTTP load: $(date -u +%FT%TZ), $(nproc) cores, wrk -t$threads on the same machine, ${duration} s per row"
+echo "after ${warmup} s of warm-up per flow; server: $java_opts, production profile, embedded store, audit on"
+echo
+printf '| %-10s | %-26s | %5s | %8s | %8s | %8s | %6s | %14s | %7s |\n' server flow conns 'req/s' 'p50 ms' 'p99 ms' \
+  errors 'CPU µs/request' 'RSS MB'
+printf '|%s|\n' '------------|----------------------------|-------|----------|----------|----------|--------|----------------|---------'
+awk -F'\t' -v labels="$(for f in "${!FLOW_LABEL[@]}"; do printf '%s=%s;' "$f" "${FLOW_LABEL[$f]}"; done)" '
+  BEGIN { n = split(labels, pairs, ";"); for (i = 1; i <= n; i++) { split(pairs[i], kv, "="); label[kv[1]] = kv[2] } }
+  $2 == "ready" { next }
+  { printf "| %-10s | %-26s | %5s | %8s | %8s | %8s | %6s | %14s | %7s |\n", $1, label[$2], $3, $4, $5, $6, $7, $8, $9 }
+' "$results"
+awk -F'\t' '$2 == "ready" { printf "%s ready in %s ms (RSS %s MB at ready)\n", $1, $4, $9 }' "$results"
+
+if [ "$failed" -ne 0 ]; then
+  echo "run.sh: some responses were not 200, or a run had none (see above)" >&2
+  exit 1
+fi
