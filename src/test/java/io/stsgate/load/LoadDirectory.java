@@ -20,7 +20,8 @@ import io.stsgate.testsupport.TestCertificates;
 
 /**
  * The load suite's identities, generated once into {@code
- * <dir>
+ *
+<dir>
  * /keys} and reused by later runs (so a running stsgate
  * keeps trusting them): an OIDC provider with a static JWKS, a SAML IdP, a user's long-term access key, the keyring,
  * and the directory file that ties them to the roles the flows assume. No published example value: the production
