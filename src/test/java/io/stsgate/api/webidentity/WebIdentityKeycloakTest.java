@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.stsgate.testsupport.TestClients;
 import io.stsgate.testsupport.keycloak.KeycloakServer;
 import io.stsgate.testsupport.keycloak.KeycloakUser;
@@ -21,6 +22,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsWebIdentityTokenFileCredentialsProvider;
 import software.amazon.awssdk.services.sts.model.AssumeRoleWithWebIdentityResponse;
+import software.amazon.awssdk.services.sts.model.Credentials;
 import software.amazon.awssdk.services.sts.model.StsException;
 
 /** The mobile and web login exchange against a real Keycloak, with the unmodified AWS SDK for Java v2. */
@@ -59,6 +61,34 @@ class WebIdentityKeycloakTest {
         try (var session = TestClients.withSession(url.toURI(), response.credentials())) {
             assertThat(session.getCallerIdentity().arn()).isEqualTo(response.assumedRoleUser().arn());
         }
+    }
+
+    /**
+     * The container credentials endpoint takes a real Keycloak ID token as the SDKs send it (the raw token in
+     * Authorization), with the role in the path: same verifier and trust policy as the exchange above.
+     */
+    @Test
+    void aKeycloakTokenGetsContainerCredentialsForTheRoleItsTrustPolicyAllows() throws Exception {
+        String alice = KeycloakServer.shared().tokens().idTokenFor(KeycloakUser.ALICE);
+        var answer = RestAssured.given().baseUri(url.toString()).header("Authorization", alice)
+                .get("/v1/container-credentials/" + KeycloakDirectoryResource.WEB_ROLE);
+        assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
+        assertThat(answer.jsonPath().getString("RoleArn")).isEqualTo(KeycloakDirectoryResource.WEB_ROLE);
+        assertThat(answer.jsonPath().getString("AccountId")).isEqualTo("333333333333");
+        var credentials = Credentials.builder().accessKeyId(answer.jsonPath().getString("AccessKeyId"))
+                .secretAccessKey(answer.jsonPath().getString("SecretAccessKey"))
+                .sessionToken(answer.jsonPath().getString("Token")).build();
+        try (var session = TestClients.withSession(url.toURI(), credentials)) {
+            assertThat(session.getCallerIdentity().arn())
+                    .startsWith("arn:aws:sts::333333333333:assumed-role/web-engineering/");
+        }
+
+        String bob = KeycloakServer.shared().tokens().idTokenFor(KeycloakUser.BOB);
+        var refused = RestAssured.given().baseUri(url.toString()).header("Authorization", bob)
+                .get("/v1/container-credentials/" + KeycloakDirectoryResource.WEB_ROLE);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.jsonPath().getString("code")).isEqualTo("AccessDenied");
+        assertThat(refused.asString()).doesNotContain("SecretAccessKey");
     }
 
     @Test
