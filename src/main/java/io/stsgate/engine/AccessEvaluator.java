@@ -72,7 +72,7 @@ public final class AccessEvaluator {
         for (Map.Entry<String, List<String>> key : question.contextKeys().entrySet()) {
             context.putAll(key.getKey(), key.getValue());
         }
-        var request = new AuthorizationRequest(TokenService.principalOf(caller), question.action(), question.resource(),
+        var request = new AuthorizationRequest(CallerAuthorization.principalOf(caller), question.action(), question.resource(),
                 context.build());
         CallerPermissions.CallerPolicies policies = permissions.policies(caller);
         Decision decision = evaluator.evaluateWithResource(policies.identity(), policies.session(),

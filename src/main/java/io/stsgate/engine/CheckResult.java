@@ -35,9 +35,9 @@ public record CheckResult(String name, Status status, String message, String err
 
     /** The check that evaluates the trust policy for {@code action}. */
     static String trustCheckName(String action) {
-        if (action.equals(TokenService.TAG_SESSION)) {
+        if (action.equals(SessionIssuance.TAG_SESSION)) {
             return TAG_SESSION_PERMISSION;
         }
-        return action.equals(TokenService.SET_SOURCE_IDENTITY) ? SOURCE_IDENTITY_PERMISSION : TRUST_POLICY;
+        return action.equals(SessionIssuance.SET_SOURCE_IDENTITY) ? SOURCE_IDENTITY_PERMISSION : TRUST_POLICY;
     }
 }

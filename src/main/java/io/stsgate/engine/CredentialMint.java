@@ -39,11 +39,7 @@ public final class CredentialMint {
     public Minted mint(SessionContext draft) {
         var key = keyring.primary();
         String accessKeyId = accessKeyIds.newTemporary();
-        var session = new SessionContext(draft.kind(), key.id(), accessKeyId, draft.accountId(), draft.arn(),
-                draft.sourceArn(), draft.principalId(), draft.sessionName(), draft.issuedAt(), draft.expiresAt(),
-                draft.mfaAuthenticatedAt(), draft.sourceIdentity(), draft.tags(), draft.transitiveTagKeys(),
-                draft.sessionPolicy(), draft.policyArns(), draft.chained(), draft.federatedProvider(),
-                draft.federatedSubject(), draft.originArn(), draft.sourceId());
+        var session = draft.withKey(key.id(), accessKeyId);
         byte[] plaintext = SessionCodec.encode(session);
         int length = TokenSealer.sealedLength(key.id(), plaintext.length);
         if (length > MAX_SESSION_TOKEN_CHARS) {

@@ -78,6 +78,13 @@ public record SessionContext(SessionKind kind, String keyId, String accessKeyId,
         };
     }
 
+    /** This draft as minted: sealed under {@code keyId}, for the temporary key {@code accessKeyId}. */
+    public SessionContext withKey(String keyId, String accessKeyId) {
+        return new SessionContext(kind, keyId, accessKeyId, accountId, arn, sourceArn, principalId, sessionName,
+                issuedAt, expiresAt, mfaAuthenticatedAt, sourceIdentity, tags, transitiveTagKeys, sessionPolicy,
+                policyArns, chained, federatedProvider, federatedSubject, originArn, sourceId);
+    }
+
     public Optional<Instant> mfaAuthenticated() {
         return Optional.ofNullable(mfaAuthenticatedAt);
     }

@@ -18,13 +18,17 @@ import io.stsgate.directory.MfaLockout;
 import io.stsgate.directory.MfaUsage;
 import io.stsgate.engine.AccessEvaluator;
 import io.stsgate.engine.AuthorizationMessages;
+import io.stsgate.engine.CallerInfo;
 import io.stsgate.engine.CallerLookup;
 import io.stsgate.engine.CredentialMint;
 import io.stsgate.engine.CredentialVerifier;
+import io.stsgate.engine.FederatedAssumption;
 import io.stsgate.engine.RevocationCheck;
+import io.stsgate.engine.RoleAssumption;
 import io.stsgate.engine.SessionChecks;
 import io.stsgate.engine.SessionPrincipalCheck;
-import io.stsgate.engine.TokenService;
+import io.stsgate.engine.StsEngine;
+import io.stsgate.engine.UserSessionTokens;
 import io.stsgate.identity.sigv4.SigV4Verifier;
 import io.stsgate.policy.PolicyEvaluator;
 
@@ -82,11 +86,34 @@ public class Components {
 
     @Produces
     @Singleton
-    TokenService tokenService(Directory directory, PolicyEvaluator evaluator, MfaUsage mfaUsage,
-            MfaFailures mfaFailures, StsgateConfig config, CredentialMint mint, AuthorizationMessages messages,
-            Clock clock) {
-        return new TokenService(directory, evaluator, mfaUsage, mfaFailures, mfaLockout(config), mint, messages,
+    StsEngine stsEngine(Directory directory, PolicyEvaluator evaluator, MfaUsage mfaUsage, MfaFailures mfaFailures,
+            StsgateConfig config, CredentialMint mint, AuthorizationMessages messages, Clock clock) {
+        return StsEngine.create(directory, evaluator, mfaUsage, mfaFailures, mfaLockout(config), mint, messages,
                 clock);
+    }
+
+    @Produces
+    @Singleton
+    RoleAssumption roleAssumption(StsEngine engine) {
+        return engine.roleAssumption();
+    }
+
+    @Produces
+    @Singleton
+    FederatedAssumption federatedAssumption(StsEngine engine) {
+        return engine.federatedAssumption();
+    }
+
+    @Produces
+    @Singleton
+    UserSessionTokens userSessionTokens(StsEngine engine) {
+        return engine.userSessionTokens();
+    }
+
+    @Produces
+    @Singleton
+    CallerInfo callerInfo(StsEngine engine) {
+        return engine.callerInfo();
     }
 
     static MfaLockout mfaLockout(StsgateConfig config) {

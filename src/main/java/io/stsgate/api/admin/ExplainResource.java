@@ -22,10 +22,10 @@ import io.smallrye.mutiny.Uni;
 import io.stsgate.directory.Directory;
 import io.stsgate.directory.OidcProvider;
 import io.stsgate.engine.CheckResult;
+import io.stsgate.engine.FederatedAssumption;
 import io.stsgate.engine.FederatedPrincipal;
 import io.stsgate.engine.RequestInfo;
 import io.stsgate.engine.StsException;
-import io.stsgate.engine.TokenService;
 import io.stsgate.engine.TrustExplanation;
 import io.stsgate.federation.SamlPrincipals;
 import io.stsgate.federation.WebIdentityPrincipals;
@@ -49,7 +49,7 @@ public class ExplainResource {
     static final String DEFAULT_SESSION_NAME = "explain";
 
     @Inject
-    TokenService tokens;
+    FederatedAssumption federation;
     @Inject
     TrustedIssuers issuers;
     @Inject
@@ -172,7 +172,7 @@ public class ExplainResource {
     private Explanation engine(List<CheckResult> identity, FederatedPrincipal principal, String roleArn,
             String sessionName) {
         var info = new RequestInfo("explain-" + UUID.randomUUID(), null, null, true, null);
-        TrustExplanation trust = tokens.explainFederation(principal, roleArn, sessionName, info);
+        TrustExplanation trust = federation.explainFederation(principal, roleArn, sessionName, info);
         var checks = new ArrayList<>(identity);
         checks.addAll(trust.checks());
         return assemble(checks, trust, principal.providerArn(), roleArn, List.of());

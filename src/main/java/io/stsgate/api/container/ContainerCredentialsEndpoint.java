@@ -33,13 +33,13 @@ import io.stsgate.audit.AuditDraft;
 import io.stsgate.audit.AuditSink;
 import io.stsgate.audit.ReasonCode;
 import io.stsgate.engine.ErrorCode;
+import io.stsgate.engine.FederatedAssumption;
 import io.stsgate.engine.IssuedSession;
 import io.stsgate.engine.RequestInfo;
 import io.stsgate.engine.StsException;
 import io.stsgate.engine.Throttle;
 import io.stsgate.engine.ThrottleGroup;
 import io.stsgate.engine.ThrottleVerdict;
-import io.stsgate.engine.TokenService;
 import io.stsgate.federation.WorkloadIdentities;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -62,7 +62,7 @@ public class ContainerCredentialsEndpoint {
     @Inject
     WorkloadIdentities workloads;
     @Inject
-    TokenService tokens;
+    FederatedAssumption federation;
     @Inject
     Throttle throttle;
     @Inject
@@ -127,7 +127,7 @@ public class ContainerCredentialsEndpoint {
             String token = token(headers);
             var info = new RequestInfo(requestId, remote, userAgent, request.isSSL(), null);
             return workloads.resolve(token, roleArn, draft)
-                    .map(workload -> tokens.assumeRoleWithFederation(workload.principal(), workload.podTags(),
+                    .map(workload -> federation.assumeRoleWithFederation(workload.principal(), workload.podTags(),
                             workload.command(), info, draft))
                     .map(issued -> succeeded(timer, draft, issued))
                     .onFailure().recoverWithItem(e -> failed(timer, draft, e));

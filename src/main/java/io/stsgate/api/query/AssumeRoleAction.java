@@ -8,13 +8,13 @@ import io.stsgate.audit.AuditDraft;
 import io.stsgate.engine.AssumeRoleCommand;
 import io.stsgate.engine.Caller;
 import io.stsgate.engine.RequestInfo;
-import io.stsgate.engine.TokenService;
+import io.stsgate.engine.RoleAssumption;
 
 @ApplicationScoped
 public class AssumeRoleAction implements ActionHandler {
 
     @Inject
-    TokenService tokens;
+    RoleAssumption roles;
 
     @Override
     public String action() {
@@ -41,7 +41,7 @@ public class AssumeRoleAction implements ActionHandler {
                 ParameterRules.text(p.value("SerialNumber"), "serialNumber", 9, 256, ParameterRules.SERIAL_NUMBER),
                 ParameterRules.text(p.value("TokenCode"), "tokenCode", 6, 6, ParameterRules.TOKEN_CODE),
                 sourceIdentity(p.value("SourceIdentity")));
-        var issued = tokens.assumeRole(caller, command, info, audit);
+        var issued = roles.assumeRole(caller, command, info, audit);
         return Uni.createFrom().item(XmlResponse.of(action())
                 .credentials(issued.credentials())
                 .assumedRoleUser(issued.session())

@@ -12,9 +12,9 @@ import io.stsgate.directory.Directory;
 import io.stsgate.engine.Caller;
 import io.stsgate.engine.ErrorCode;
 import io.stsgate.engine.FederatedAssumeCommand;
+import io.stsgate.engine.FederatedAssumption;
 import io.stsgate.engine.RequestInfo;
 import io.stsgate.engine.StsException;
-import io.stsgate.engine.TokenService;
 import io.stsgate.federation.SamlPrincipals;
 import io.stsgate.identity.saml.SamlAssertionValidator;
 import io.stsgate.identity.saml.SamlProviderSettings;
@@ -25,7 +25,7 @@ import io.stsgate.identity.saml.SamlValidation;
 public class AssumeRoleWithSamlAction implements ActionHandler {
 
     @Inject
-    TokenService tokens;
+    FederatedAssumption federation;
     @Inject
     SamlAssertionValidator validator;
     @Inject
@@ -85,7 +85,7 @@ public class AssumeRoleWithSamlAction implements ActionHandler {
         var command = new FederatedAssumeCommand(roleArn, SamlPrincipals.roleSessionName(verified), duration, policy,
                 policyArns);
         var principal = SamlPrincipals.of(verified, provider, clock);
-        var issued = tokens.assumeRoleWithFederation(principal, command, info, audit);
+        var issued = federation.assumeRoleWithFederation(principal, command, info, audit);
         return Uni.createFrom().item(XmlResponse.of(action())
                 .credentials(issued.credentials())
                 .assumedRoleUser(issued.session())

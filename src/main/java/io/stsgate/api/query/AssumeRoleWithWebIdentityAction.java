@@ -9,9 +9,9 @@ import io.stsgate.audit.ReasonCode;
 import io.stsgate.engine.Caller;
 import io.stsgate.engine.ErrorCode;
 import io.stsgate.engine.FederatedAssumeCommand;
+import io.stsgate.engine.FederatedAssumption;
 import io.stsgate.engine.RequestInfo;
 import io.stsgate.engine.StsException;
-import io.stsgate.engine.TokenService;
 import io.stsgate.federation.WebIdentityTokens;
 
 /** AssumeRoleWithWebIdentity: unsigned; the OIDC token is the proof. */
@@ -19,7 +19,7 @@ import io.stsgate.federation.WebIdentityTokens;
 public class AssumeRoleWithWebIdentityAction implements ActionHandler {
 
     @Inject
-    TokenService tokens;
+    FederatedAssumption federation;
     @Inject
     WebIdentityTokens webIdentityTokens;
 
@@ -57,7 +57,7 @@ public class AssumeRoleWithWebIdentityAction implements ActionHandler {
         }
         return webIdentityTokens.verify(token).map(verified -> {
             var principal = verified.principal();
-            var issued = tokens.assumeRoleWithFederation(principal, command, info, audit);
+            var issued = federation.assumeRoleWithFederation(principal, command, info, audit);
             return XmlResponse.of(action())
                     .element("SubjectFromWebIdentityToken", principal.subject())
                     .element("Audience", principal.audience())

@@ -6,14 +6,14 @@ import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 import io.stsgate.audit.AuditDraft;
 import io.stsgate.engine.Caller;
+import io.stsgate.engine.CallerInfo;
 import io.stsgate.engine.RequestInfo;
-import io.stsgate.engine.TokenService;
 
 @ApplicationScoped
 public class DecodeAuthorizationMessageAction implements ActionHandler {
 
     @Inject
-    TokenService tokens;
+    CallerInfo callerInfo;
 
     @Override
     public String action() {
@@ -25,7 +25,7 @@ public class DecodeAuthorizationMessageAction implements ActionHandler {
         String encoded = ParameterRules.text(ParameterRules.required(p, "EncodedMessage", "encodedMessage"),
                 "encodedMessage", 1, 10240, null);
         return Uni.createFrom().item(XmlResponse.of(action())
-                .element("DecodedMessage", tokens.decodeAuthorizationMessage(caller, encoded, info, audit))
+                .element("DecodedMessage", callerInfo.decodeAuthorizationMessage(caller, encoded, info, audit))
                 .finish(info.requestId()));
     }
 }

@@ -6,14 +6,14 @@ import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 import io.stsgate.audit.AuditDraft;
 import io.stsgate.engine.Caller;
+import io.stsgate.engine.CallerInfo;
 import io.stsgate.engine.RequestInfo;
-import io.stsgate.engine.TokenService;
 
 @ApplicationScoped
 public class GetAccessKeyInfoAction implements ActionHandler {
 
     @Inject
-    TokenService tokens;
+    CallerInfo callerInfo;
 
     @Override
     public String action() {
@@ -26,7 +26,7 @@ public class GetAccessKeyInfoAction implements ActionHandler {
         String accessKeyId = ParameterRules.text(ParameterRules.required(p, "AccessKeyId", "accessKeyId"),
                 "accessKeyId", 16, 128, ParameterRules.ACCESS_KEY_ID);
         return Uni.createFrom().item(XmlResponse.of(action())
-                .element("Account", tokens.getAccessKeyInfo(caller, accessKeyId))
+                .element("Account", callerInfo.getAccessKeyInfo(caller, accessKeyId))
                 .finish(info.requestId()));
     }
 }

@@ -6,14 +6,14 @@ import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 import io.stsgate.audit.AuditDraft;
 import io.stsgate.engine.Caller;
+import io.stsgate.engine.CallerInfo;
 import io.stsgate.engine.RequestInfo;
-import io.stsgate.engine.TokenService;
 
 @ApplicationScoped
 public class GetCallerIdentityAction implements ActionHandler {
 
     @Inject
-    TokenService tokens;
+    CallerInfo callerInfo;
 
     @Override
     public String action() {
@@ -23,7 +23,7 @@ public class GetCallerIdentityAction implements ActionHandler {
     @Override
     public Uni<String> handle(Caller caller, QueryParameters p, RequestInfo info, AuditDraft audit) {
         audit.principal(caller.arn());
-        var identity = tokens.getCallerIdentity(caller);
+        var identity = callerInfo.getCallerIdentity(caller);
         return Uni.createFrom().item(XmlResponse.of(action())
                 .element("UserId", identity.userId())
                 .element("Account", identity.account())

@@ -8,13 +8,13 @@ import io.stsgate.audit.AuditDraft;
 import io.stsgate.engine.Caller;
 import io.stsgate.engine.GetFederationTokenCommand;
 import io.stsgate.engine.RequestInfo;
-import io.stsgate.engine.TokenService;
+import io.stsgate.engine.UserSessionTokens;
 
 @ApplicationScoped
 public class GetFederationTokenAction implements ActionHandler {
 
     @Inject
-    TokenService tokens;
+    UserSessionTokens userSessionTokens;
 
     @Override
     public String action() {
@@ -30,7 +30,7 @@ public class GetFederationTokenAction implements ActionHandler {
                 ParameterRules.text(SessionParameters.policy(p), "policy", 1, 2048, ParameterRules.POLICY_TEXT),
                 SessionParameters.policyArns(p),
                 SessionParameters.tags(p));
-        var issued = tokens.getFederationToken(caller, command, info, audit);
+        var issued = userSessionTokens.getFederationToken(caller, command, info, audit);
         return Uni.createFrom().item(XmlResponse.of(action())
                 .credentials(issued.credentials())
                 .open("FederatedUser")

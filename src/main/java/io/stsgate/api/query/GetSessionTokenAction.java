@@ -8,13 +8,13 @@ import io.stsgate.audit.AuditDraft;
 import io.stsgate.engine.Caller;
 import io.stsgate.engine.GetSessionTokenCommand;
 import io.stsgate.engine.RequestInfo;
-import io.stsgate.engine.TokenService;
+import io.stsgate.engine.UserSessionTokens;
 
 @ApplicationScoped
 public class GetSessionTokenAction implements ActionHandler {
 
     @Inject
-    TokenService tokens;
+    UserSessionTokens userSessionTokens;
 
     @Override
     public String action() {
@@ -33,7 +33,7 @@ public class GetSessionTokenAction implements ActionHandler {
                 ParameterRules.integer(p.value("DurationSeconds"), "durationSeconds", 900, 129600),
                 ParameterRules.text(p.value("SerialNumber"), "serialNumber", 9, 256, ParameterRules.SERIAL_NUMBER),
                 ParameterRules.text(p.value("TokenCode"), "tokenCode", 6, 6, ParameterRules.TOKEN_CODE));
-        var issued = tokens.getSessionToken(caller, command, info, audit);
+        var issued = userSessionTokens.getSessionToken(caller, command, info, audit);
         return Uni.createFrom().item(XmlResponse.of(action()).credentials(issued.credentials()).finish(info.requestId()));
     }
 }

@@ -23,10 +23,10 @@ import io.stsgate.directory.Role;
 import io.stsgate.directory.SamlProvider;
 import io.stsgate.engine.ErrorCode;
 import io.stsgate.engine.FederatedAssumeCommand;
+import io.stsgate.engine.FederatedAssumption;
 import io.stsgate.engine.IssuedSession;
 import io.stsgate.engine.RequestInfo;
 import io.stsgate.engine.StsException;
-import io.stsgate.engine.TokenService;
 import io.stsgate.federation.SamlPrincipals;
 import io.stsgate.identity.saml.SamlAssertionValidator;
 import io.stsgate.identity.saml.SamlFailure;
@@ -37,7 +37,7 @@ import io.stsgate.identity.saml.VerifiedAssertion;
 /**
  * The browser sign-in in two steps: {@link #signIn} validates the posted Response once, with AssumeRoleWithSAML's
  * validator and replay cache, and keeps it as a {@link PendingSignIn}; {@link #issue} turns the chosen role into
- * credentials through {@link TokenService#assumeRoleWithFederation}, as AssumeRoleWithSAML does.
+ * credentials through {@link FederatedAssumption#assumeRoleWithFederation}, as AssumeRoleWithSAML does.
  *
  * <p>
  * A browser post names no provider (AssumeRoleWithSAML has PrincipalArn), so each registered provider is tried with
@@ -58,7 +58,7 @@ public class SamlSignIn {
     @Inject
     Directory directory;
     @Inject
-    TokenService tokens;
+    FederatedAssumption federation;
     @Inject
     PendingSignIns pending;
     @Inject
@@ -128,7 +128,7 @@ public class SamlSignIn {
         var principal = SamlPrincipals.of(assertion, provider.get(), clock);
         var command = new FederatedAssumeCommand(chosen.roleArn(), SamlPrincipals.roleSessionName(assertion),
                 duration(principal.maxDurationSeconds(), chosen.roleArn()), null, List.of());
-        return tokens.assumeRoleWithFederation(principal, command, info, audit);
+        return federation.assumeRoleWithFederation(principal, command, info, audit);
     }
 
     /**
