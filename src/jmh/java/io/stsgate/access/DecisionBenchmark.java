@@ -53,7 +53,7 @@ import io.stsgate.engine.RevocationCheck;
 import io.stsgate.engine.SessionChecks;
 import io.stsgate.engine.SessionPrincipalCheck;
 import io.stsgate.engine.SessionTag;
-import io.stsgate.engine.TokenService;
+import io.stsgate.engine.StsEngine;
 import io.stsgate.identity.sigv4.SigV4Verifier;
 import io.stsgate.identity.sigv4.SignedRequest;
 import io.stsgate.policy.Decision;
@@ -121,10 +121,11 @@ public class DecisionBenchmark {
         TokenSealer sealer = new TokenSealer(keyring, KeyPurpose.SESSION_TOKEN);
         var secrets = new SecretKeyDerivation();
         var policies = new PolicyEvaluator();
-        var tokens = new TokenService(directory, policies, new InMemoryMfaUsage(), new NoMfaFailures(),
+        var tokens = StsEngine.create(directory, policies, new InMemoryMfaUsage(), new NoMfaFailures(),
                 new MfaLockout(5, Duration.ofMinutes(15), Duration.ofMinutes(15)),
                 new CredentialMint(keyring, sealer, secrets),
-                new AuthorizationMessages(new TokenSealer(keyring, KeyPurpose.AUTHZ_MESSAGE), clock), clock);
+                new AuthorizationMessages(new TokenSealer(keyring, KeyPurpose.AUTHZ_MESSAGE), clock), clock)
+                .roleAssumption();
         var operator = new Caller.UserCaller(directory.user("arn:aws:iam::555555555555:user/operator").orElseThrow(),
                 directory.accessKey("AKIABENCHOPERATOR001").orElseThrow());
         var session = tokens.assumeRole(operator, new AssumeRoleCommand("arn:aws:iam::555555555555:role/team-member",
