@@ -87,7 +87,7 @@ class WebIdentityKeycloakTest {
         var refused = RestAssured.given().baseUri(url.toString()).header("Authorization", bob)
                 .get("/v1/container-credentials/" + KeycloakDirectoryResource.WEB_ROLE);
         assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(refused.jsonPath().getString("code")).isEqualTo("AccessDenied");
+        assertThat(refused.jsonPath().getString("code")).isEqualTo("AccessDeniedException");
         assertThat(refused.asString()).doesNotContain("SecretAccessKey");
     }
 
