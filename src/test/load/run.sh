@@ -24,15 +24,18 @@
 # 127.0.0.1. The log goes to target/load/server-*.log (its first lines; the rest is read and discarded, as a log
 # collector would). wrk runs on the same machine with 2 threads.
 #
-# Adding a flow (the decision API, the container credentials endpoint): a case in LoadFixtures.request that writes
-# its requests, and its name in ALL_FLOWS below (and in FLOW_LABEL).
+# Flows: web-identity, saml, assume-role, caller-identity (the STS Query API); container (GET
+# /v1/container-credentials with a Kubernetes-shaped service-account token of an associated service account); decision
+# (the decision API's nginx face, /authz/v1/nginx/s3, answering an S3 GetObject signed with AssumeRole credentials, as
+# nginx's auth_request subrequest carries it). Adding a flow: a case in LoadFixtures.request that writes its
+# requests, and its name in ALL_FLOWS below (and in FLOW_LABEL).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
 project=$(pwd)
 
-ALL_FLOWS="web-identity saml assume-role caller-identity"
+ALL_FLOWS="web-identity saml assume-role caller-identity container decision"
 declare -A FLOW_LABEL=([web-identity]=AssumeRoleWithWebIdentity [saml]=AssumeRoleWithSAML [assume-role]=AssumeRole
-  [caller-identity]=GetCallerIdentity)
+  [caller-identity]=GetCallerIdentity [container]="container credentials" [decision]="decision (nginx, S3 GET)")
 flows=$ALL_FLOWS
 connections="10 50"
 duration=10 warmup=5
@@ -110,6 +113,7 @@ start_server() {
   started=$(date +%s%N)
   # shellcheck disable=SC2086
   STSGATE_DIRECTORY_FILE="$out/directory.yaml" STSGATE_KEYRING_FILE="$out/keyring.txt" \
+    STSGATE_AUTHZ_NGINX_KEY_SHA256="$(cat "$out/nginx-key-sha256.txt")" \
     STSGATE_STORE_PATH="$out/store-$name" \
     java $java_opts -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
     -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port="$management" -jar "$jar" \

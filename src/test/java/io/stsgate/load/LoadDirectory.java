@@ -47,6 +47,13 @@ record LoadDirectory(Path dir, PrivateKey oidcKey, PrivateKey samlKey, X509Certi
     static final String WEB_ROLE = "arn:aws:iam::" + ACCOUNT + ":role/web-load";
     static final String SAML_ROLE = "arn:aws:iam::" + ACCOUNT + ":role/saml-load";
     static final String TARGET_ROLE = "arn:aws:iam::" + ACCOUNT + ":role/assume-load";
+    static final String CONTAINER_ROLE = "arn:aws:iam::" + ACCOUNT + ":role/container-load";
+    /** The service account whose pods the container flow plays, associated with {@link #CONTAINER_ROLE}. */
+    static final String SERVICE_ACCOUNT_SUBJECT = "system:serviceaccount:load:api";
+    /** The bucket the decision flow reads from; the assume-load role may read it. */
+    static final String BUCKET = "load-bucket";
+    /** nginx's key for the decision API's nginx face; its SHA-256 is what the server is configured with. */
+    static final String NGINX_KEY = "load-nginx-key-not-secret";
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String KEY_ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -77,6 +84,8 @@ record LoadDirectory(Path dir, PrivateKey oidcKey, PrivateKey samlKey, X509Certi
         }
         var directory = new LoadDirectory(dir, oidc, saml, certificate, idAndSecret[0], idAndSecret[1]);
         Files.writeString(dir.resolve("directory.yaml"), directory.yaml());
+        Files.writeString(dir.resolve("nginx-key-sha256.txt"), io.stsgate.crypto.Sha256.hex(
+                NGINX_KEY.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "\n");
         return directory;
     }
 
@@ -147,8 +156,35 @@ record LoadDirectory(Path dir, PrivateKey oidcKey, PrivateKey samlKey, X509Certi
                               Effect: Allow
                               Principal: { AWS: "%1$s" }
                               Action: sts:AssumeRole
+                        policies:
+                          inline:
+                            read-load-bucket:
+                              Version: "2012-10-17"
+                              Statement:
+                                - Effect: Allow
+                                  Action: ["s3:GetObject", "s3:ListBucket"]
+                                  Resource: ["arn:aws:s3:::%13$s", "arn:aws:s3:::%13$s/*"]
+                      - name: container-load
+                        trustPolicy:
+                          Version: "2012-10-17"
+                          Statement:
+                            - Sid: LoadPods
+                              Effect: Allow
+                              Principal: { Federated: "%10$s" }
+                              Action: ["sts:AssumeRoleWithWebIdentity", "sts:TagSession"]
+                              Condition:
+                                StringEquals:
+                                  "%11$s:aud": %3$s
+                                  "%11$s:sub": "%14$s"
+                    workloadAssociations:
+                      - name: load-api
+                        provider: "%2$s"
+                        subject: "%14$s"
+                        roleArn: "%15$s"
+                        clusterName: load
                 """.formatted(ACCOUNT, ISSUER, CLIENT_ID, jwks, LoadSamlResponses.idpEntityId(), pem, accessKeyId,
-                secret, TARGET_ROLE, OIDC_PROVIDER_ARN, HOST_PATH, SAML_PROVIDER_ARN);
+                secret, TARGET_ROLE, OIDC_PROVIDER_ARN, HOST_PATH, SAML_PROVIDER_ARN, BUCKET, SERVICE_ACCOUNT_SUBJECT,
+                CONTAINER_ROLE);
     }
 
     /** The public half of the OIDC key, from its CRT parameters (the key file holds the private key only). */

@@ -3,12 +3,17 @@ package io.stsgate.load;
 import java.io.BufferedWriter;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -17,6 +22,8 @@ import java.util.function.IntFunction;
 import io.stsgate.identity.saml.LoadSamlResponses;
 import io.stsgate.testsupport.TestJwts;
 import io.stsgate.testsupport.TestSigner;
+
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
  * Writes the load suite's fixtures ({@code src/test/load/run.sh} runs it from the test class path):
@@ -30,7 +37,7 @@ import io.stsgate.testsupport.TestSigner;
  * A request file has one request per line, tab-separated: method, path, body (URL-encoded form, may be empty), then
  * {@code Name: value} headers; {@code requests.lua} replays them. Every line is a distinct request (another session
  * name, token subject suffix or assertion id); a one-time-use flow (SAML) needs at least as many lines as requests.
- * A new flow (the decision API, the container credentials endpoint) is one more case in {@link #request}.
+ * A new flow is one more case in {@link #request}.
  */
 public final class LoadFixtures {
 
@@ -40,6 +47,7 @@ public final class LoadFixtures {
     private final URI endpoint;
     private final Instant now = Instant.now();
     private final LoadSamlResponses saml;
+    private AwsCredentialsIdentity session;
 
     private LoadFixtures(LoadDirectory directory, URI endpoint) {
         this.directory = directory;
@@ -79,9 +87,94 @@ public final class LoadFixtures {
             case "assume-role" -> signed("Action=AssumeRole" + VERSION + "&RoleArn=" + form(LoadDirectory.TARGET_ROLE)
                     + "&RoleSessionName=load-" + i + "&DurationSeconds=900");
             case "caller-identity" -> signed("Action=GetCallerIdentity" + VERSION);
+            case "container" -> new Request("GET", "/v1/container-credentials", "",
+                    Map.of("Authorization", serviceAccountToken(i)));
+            case "decision" -> nginxSubrequest(i);
             default -> throw new IllegalArgumentException("unknown flow " + flow
-                    + " (web-identity, saml, assume-role, caller-identity)");
+                    + " (web-identity, saml, assume-role, caller-identity, container, decision)");
         };
+    }
+
+    /**
+     * A projected service-account token as the Kubernetes API server issues it (the load provider plays the cluster),
+     * one pod per pool entry.
+     */
+    private String serviceAccountToken(int i) {
+        long iat = now.getEpochSecond();
+        String pod = "load-api-" + i;
+        return new TestJwts.IdToken()
+                .claim("iss", LoadDirectory.ISSUER)
+                .claim("sub", LoadDirectory.SERVICE_ACCOUNT_SUBJECT)
+                .claim("aud", List.of(LoadDirectory.CLIENT_ID))
+                .claim("iat", iat)
+                .claim("nbf", iat)
+                .claim("exp", iat + 3600)
+                .claim("jti", UUID.randomUUID().toString())
+                .claim("kubernetes.io", Map.of("namespace", "load",
+                        "pod", Map.of("name", pod, "uid", UUID.nameUUIDFromBytes(pod.getBytes()).toString()),
+                        "serviceaccount", Map.of("name", "api", "uid", "0e7c3b8a-4f1d-4a3e-9c6b-7d2a1f5e8b90")))
+                .sign("RS256", LoadDirectory.KEY_ID, directory.oidcKey());
+    }
+
+    /**
+     * nginx's auth_request subrequest for an S3 GetObject, path-style, signed with temporary credentials of the
+     * assume-load role (which may read the bucket): what the nginx face sees behind deploy/nginx/stsgate-s3.conf.
+     */
+    private Request nginxSubrequest(int i) {
+        String host = "storage.load.test";
+        String path = "/" + LoadDirectory.BUCKET + "/objects/" + i + ".json";
+        var signed = TestSigner.signS3Get(URI.create("http://" + host + path), sessionCredentials());
+        var headers = new LinkedHashMap<String, String>();
+        headers.put("X-Stsgate-Key", LoadDirectory.NGINX_KEY);
+        headers.put("X-Original-Method", "GET");
+        headers.put("X-Original-URI", path);
+        headers.put("X-Original-Host", host);
+        headers.put("X-Original-Scheme", "https");
+        headers.put("X-Original-Remote-Addr", "10.0.0.7");
+        signed.forEach((name, value) -> {
+            if (name.equalsIgnoreCase("Authorization")) {
+                headers.put("X-Original-Authorization", value);
+            } else if (!name.equalsIgnoreCase("Host")) {
+                headers.put(name, value);
+            }
+        });
+        return new Request("GET", "/authz/v1/nginx/s3", "", headers);
+    }
+
+    /** Temporary credentials of the assume-load role, from this stsgate, once per fixture run. */
+    private synchronized AwsCredentialsIdentity sessionCredentials() {
+        if (session == null) {
+            String body = "Action=AssumeRole" + VERSION + "&RoleArn=" + form(LoadDirectory.TARGET_ROLE)
+                    + "&RoleSessionName=load-decisions&DurationSeconds=3600";
+            var request = HttpRequest.newBuilder(endpoint).POST(HttpRequest.BodyPublishers.ofString(body));
+            TestSigner.signPost(endpoint, body, TestSigner.longTerm(directory.accessKeyId(), directory.secret()))
+                    .forEach(request::header);
+            try {
+                var response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request.build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("AssumeRole for the decision flow: " + response.statusCode()
+                            + " " + response.body());
+                }
+                session = TestSigner.session(element(response.body(), "AccessKeyId"),
+                        element(response.body(), "SecretAccessKey"), element(response.body(), "SessionToken"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return session;
+    }
+
+    private static String element(String xml, String name) {
+        int start = xml.indexOf("<" + name + ">");
+        int end = xml.indexOf("</" + name + ">");
+        if (start < 0 || end < start) {
+            throw new IllegalStateException("no " + name + " in the AssumeRole response");
+        }
+        return xml.substring(start + name.length() + 2, end);
     }
 
     /** An ID token valid for an hour, one subject per pool entry, all matching the trust policy's sub pattern. */

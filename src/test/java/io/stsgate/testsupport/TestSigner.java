@@ -61,6 +61,24 @@ public final class TestSigner {
         return headers(signed.request());
     }
 
+    /**
+     * Headers (Host included) for a header-signed S3 GET of {@code uri}, as S3 clients sign it: service {@code s3},
+     * the empty body's SHA-256 in X-Amz-Content-Sha256, the path encoded once and not normalised.
+     */
+    public static Map<String, String> signS3Get(URI uri, AwsCredentialsIdentity identity) {
+        var request = SdkHttpRequest.builder().method(SdkHttpMethod.GET).uri(uri).build();
+        var signed = SIGNER.sign(r -> r.identity(identity).request(request)
+                .payload(ContentStreamProvider.fromByteArray(new byte[0]))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
+                .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
+                .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
+                .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, true));
+        var headers = new LinkedHashMap<String, String>();
+        signed.request().forEachHeader((name, values) -> headers.put(name, values.get(0)));
+        return headers;
+    }
+
     /** A presigned GET URL (signature in the query string), valid for {@code expires}. */
     public static URI presignGet(URI endpoint, AwsCredentialsIdentity identity, Duration expires, Clock clock) {
         var request = SdkHttpRequest.builder().method(SdkHttpMethod.GET).uri(endpoint).build();
