@@ -1,6 +1,5 @@
 package io.stsgate.load;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
@@ -10,12 +9,12 @@ import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 
 import io.stsgate.directory.PemCertificates;
 import io.stsgate.identity.oidc.TestKeys;
 import io.stsgate.identity.saml.LoadSamlResponses;
+import io.stsgate.testsupport.KeyFiles;
 import io.stsgate.testsupport.TestCertificates;
 
 /**
@@ -65,13 +64,13 @@ record LoadDirectory(Path dir, PrivateKey oidcKey, PrivateKey samlKey, X509Certi
         Path samlPem = keys.resolve("saml-idp.pem");
         if (!Files.exists(samlPem)) {
             var generated = TestCertificates.rsa2048("CN=idp.load.test");
-            write(keys.resolve("saml-idp.pk8"), generated.keyPair().getPrivate().getEncoded());
-            Files.writeString(samlPem, PemCertificates.pem(generated.certificate()));
+            KeyFiles.write(keys.resolve("saml-idp.pk8"), generated.keyPair().getPrivate());
+            KeyFiles.write(samlPem, generated.certificate());
         }
         PrivateKey saml = privateKey(keys.resolve("saml-idp.pk8"), () -> {
             throw new IllegalStateException("saml-idp.pem exists without saml-idp.pk8: delete " + keys);
         });
-        X509Certificate certificate = PemCertificates.parse(Files.readString(samlPem)).orElseThrow();
+        X509Certificate certificate = KeyFiles.readCertificate(samlPem);
         Path accessKey = keys.resolve("access-key.txt");
         if (!Files.exists(accessKey)) {
             Files.writeString(accessKey, "AKIA" + random(KEY_ID_ALPHABET, 16) + " "
@@ -200,14 +199,9 @@ record LoadDirectory(Path dir, PrivateKey oidcKey, PrivateKey samlKey, X509Certi
 
     private static PrivateKey privateKey(Path file, KeySource generate) throws Exception {
         if (!Files.exists(file)) {
-            write(file, generate.generate().getEncoded());
+            KeyFiles.write(file, generate.generate());
         }
-        byte[] der = Base64.getDecoder().decode(Files.readString(file).trim());
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
-    }
-
-    private static void write(Path file, byte[] der) throws IOException {
-        Files.writeString(file, Base64.getEncoder().encodeToString(der) + "\n");
+        return KeyFiles.read(file);
     }
 
     private static KeyPair rsaPair() throws Exception {

@@ -1,17 +1,13 @@
 package io.stsgate.api.admin;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.stsgate.identity.oidc.TestKeys;
+import io.stsgate.testsupport.KeyFiles;
 
 /**
  * Turns the admin API on against an identity provider that is only a key: quarkus-oidc verifies tokens with a
@@ -27,13 +23,7 @@ public class AdminTokenIssuerResource implements QuarkusTestResourceLifecycleMan
     @Override
     public Map<String, String> start() {
         var key = TestKeys.rsa2048(KEY_ID);
-        try {
-            Files.createDirectories(DIRECTORY);
-            Files.writeString(DIRECTORY.resolve("signing-key.pk8"),
-                    Base64.getEncoder().encodeToString(key.privateKey().getEncoded()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        KeyFiles.write(DIRECTORY.resolve("signing-key.pk8"), key.privateKey());
         return Map.of("quarkus.oidc.tenant-enabled", "true",
                 "quarkus.oidc.public-key", Base64.getEncoder().encodeToString(key.publicKey().getEncoded()),
                 "quarkus.oidc.token.issuer", ISSUER);
@@ -45,8 +35,7 @@ public class AdminTokenIssuerResource implements QuarkusTestResourceLifecycleMan
     }
 
     /** The private half of the issuer's key, as written by {@link #start()}. */
-    static PrivateKey signingKey() throws Exception {
-        byte[] der = Base64.getDecoder().decode(Files.readString(DIRECTORY.resolve("signing-key.pk8")));
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+    static PrivateKey signingKey() {
+        return KeyFiles.read(DIRECTORY.resolve("signing-key.pk8"));
     }
 }

@@ -8,7 +8,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +18,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.stsgate.identity.oidc.TestKeys;
+import io.stsgate.testsupport.KeyFiles;
 
 /**
  * A Kubernetes API server's service-account issuer on 127.0.0.1, serving discovery at
@@ -63,10 +63,8 @@ public class KubernetesIssuerResource implements QuarkusTestResourceLifecycleMan
 
             Files.createDirectories(DIRECTORY);
             Files.writeString(DIRECTORY.resolve("issuer.txt"), issuer);
-            Files.writeString(DIRECTORY.resolve("signing-key.pk8"),
-                    Base64.getEncoder().encodeToString(key.privateKey().getEncoded()));
-            Files.writeString(DIRECTORY.resolve("other-signing-key.pk8"),
-                    Base64.getEncoder().encodeToString(otherKey.privateKey().getEncoded()));
+            KeyFiles.write(DIRECTORY.resolve("signing-key.pk8"), key.privateKey());
+            KeyFiles.write(DIRECTORY.resolve("other-signing-key.pk8"), otherKey.privateKey());
             Path directoryFile = DIRECTORY.resolve("directory.yaml");
             Files.writeString(directoryFile, directory(issuer, TestKeys.jwks(otherKey)));
             return Map.of("stsgate.directory.file", directoryFile.toString());

@@ -1,15 +1,13 @@
 package io.stsgate.api.container;
 
 import java.nio.file.Files;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.stsgate.testsupport.KeyFiles;
 import io.stsgate.testsupport.TestJwts;
 
 /**
@@ -29,12 +27,8 @@ record ServiceAccountTokens(String issuer, PrivateKey key, PrivateKey otherKey, 
     static ServiceAccountTokens issuedNow() throws Exception {
         var directory = KubernetesIssuerResource.DIRECTORY;
         return new ServiceAccountTokens(Files.readString(directory.resolve("issuer.txt")),
-                key(Files.readString(directory.resolve("signing-key.pk8"))),
-                key(Files.readString(directory.resolve("other-signing-key.pk8"))), Instant.now());
-    }
-
-    private static PrivateKey key(String pk8) throws Exception {
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pk8)));
+                KeyFiles.read(directory.resolve("signing-key.pk8")),
+                KeyFiles.read(directory.resolve("other-signing-key.pk8")), Instant.now());
     }
 
     /** The issuer without its scheme, as condition keys and provider ARNs name it. */

@@ -4,16 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Base64;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.stsgate.directory.PemCertificates;
 import io.stsgate.identity.saml.SignedSamlResponses;
 import io.stsgate.identity.saml.SignedSamlResponses.IdpKey;
+import io.stsgate.testsupport.KeyFiles;
 
 /**
  * A directory for the browser sign-in: one IdP registered as provider {@code corp} in two accounts with friendly
@@ -42,10 +39,8 @@ public class BridgeDirectoryResource implements QuarkusTestResourceLifecycleMana
     public Map<String, String> start() {
         var idp = IdpKey.generate("CN=idp.example.com");
         try {
-            Files.createDirectories(DIRECTORY);
-            Files.writeString(DIRECTORY.resolve("idp.pk8"),
-                    Base64.getEncoder().encodeToString(idp.keyPair().getPrivate().getEncoded()));
-            Files.writeString(DIRECTORY.resolve("idp.pem"), PemCertificates.pem(idp.certificate()));
+            KeyFiles.write(DIRECTORY.resolve("idp.pk8"), idp.keyPair().getPrivate());
+            KeyFiles.write(DIRECTORY.resolve("idp.pem"), idp.certificate());
             String certificate = indent(PemCertificates.pem(idp.certificate()));
             Path file = DIRECTORY.resolve("directory.yaml");
             Files.writeString(file, """
@@ -131,9 +126,8 @@ public class BridgeDirectoryResource implements QuarkusTestResourceLifecycleMana
 
     /** The IdP's signing key written by {@link #start()}. */
     static IdpKey idpKey() throws Exception {
-        byte[] der = Base64.getDecoder().decode(Files.readString(DIRECTORY.resolve("idp.pk8")));
-        var privateKey = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
-        var certificate = PemCertificates.parse(Files.readString(DIRECTORY.resolve("idp.pem"))).orElseThrow();
-        return new IdpKey(new KeyPair(certificate.getPublicKey(), privateKey), certificate);
+        Path key = DIRECTORY.resolve("idp.pk8");
+        Path certificate = DIRECTORY.resolve("idp.pem");
+        return new IdpKey(KeyFiles.readKeyPair(key, certificate), KeyFiles.readCertificate(certificate));
     }
 }

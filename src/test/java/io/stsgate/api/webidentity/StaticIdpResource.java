@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Base64;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.stsgate.identity.oidc.TestKeys;
+import io.stsgate.testsupport.KeyFiles;
 
 /**
  * An identity provider that stsgate never calls: its keys are a static JWKS in the directory, and the private key is
@@ -36,9 +34,7 @@ public class StaticIdpResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         var key = TestKeys.rsa2048(KEY_ID);
         try {
-            Files.createDirectories(DIRECTORY);
-            Files.writeString(DIRECTORY.resolve("signing-key.pk8"),
-                    Base64.getEncoder().encodeToString(key.privateKey().getEncoded()));
+            KeyFiles.write(DIRECTORY.resolve("signing-key.pk8"), key.privateKey());
             Path directoryFile = DIRECTORY.resolve("directory.yaml");
             Files.writeString(directoryFile, """
                     accounts:
@@ -119,8 +115,7 @@ public class StaticIdpResource implements QuarkusTestResourceLifecycleManager {
     }
 
     /** The private half of the static key, as written by {@link #start()}. */
-    static PrivateKey signingKey() throws Exception {
-        byte[] der = Base64.getDecoder().decode(Files.readString(DIRECTORY.resolve("signing-key.pk8")));
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+    static PrivateKey signingKey() {
+        return KeyFiles.read(DIRECTORY.resolve("signing-key.pk8"));
     }
 }

@@ -4,15 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Base64;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.stsgate.directory.PemCertificates;
+import io.stsgate.testsupport.KeyFiles;
 
 /**
  * A directory trusting a SAML IdP whose signing key is generated here; key and certificate are left in files for the
@@ -30,10 +26,8 @@ public class SamlTrustResource implements QuarkusTestResourceLifecycleManager {
         var idp = TestSamlKeys.generate("CN=idp.example.com");
         var other = TestSamlKeys.generate("CN=other.example.com");
         try {
-            Files.createDirectories(DIRECTORY);
-            Files.writeString(DIRECTORY.resolve("idp.pk8"),
-                    Base64.getEncoder().encodeToString(idp.keyPair().getPrivate().getEncoded()));
-            Files.writeString(DIRECTORY.resolve("idp.pem"), PemCertificates.pem(idp.certificate()));
+            KeyFiles.write(DIRECTORY.resolve("idp.pk8"), idp.keyPair().getPrivate());
+            KeyFiles.write(DIRECTORY.resolve("idp.pem"), idp.certificate());
             Path file = DIRECTORY.resolve("directory.yaml");
             Files.writeString(file, """
                     accounts:
@@ -86,15 +80,8 @@ public class SamlTrustResource implements QuarkusTestResourceLifecycleManager {
 
     /** The IdP's signing key written by {@link #start()}. */
     static TestSamlKeys.SigningKey idpKey() {
-        try {
-            byte[] der = Base64.getDecoder().decode(Files.readString(DIRECTORY.resolve("idp.pk8")));
-            var privateKey = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
-            var certificate = PemCertificates.parse(Files.readString(DIRECTORY.resolve("idp.pem"))).orElseThrow();
-            return new TestSamlKeys.SigningKey(new KeyPair(certificate.getPublicKey(), privateKey), certificate);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the IdP key written by start() does not load", e);
-        }
+        Path key = DIRECTORY.resolve("idp.pk8");
+        Path certificate = DIRECTORY.resolve("idp.pem");
+        return new TestSamlKeys.SigningKey(KeyFiles.readKeyPair(key, certificate), KeyFiles.readCertificate(certificate));
     }
 }

@@ -7,7 +7,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 
-/** Free ports for child processes, and waiting until one listens. */
+/** Free ports for child processes, waiting until one listens, and stopping one. */
 final class Ports {
 
     private Ports() {
@@ -43,5 +43,18 @@ final class Ports {
         }
         process.destroyForcibly();
         throw new IllegalStateException(name + " did not listen on " + port + " within " + timeout + "; see " + log);
+    }
+
+    /** SIGTERM, then SIGKILL if {@code process} is still running after {@code grace}. */
+    static void stop(Process process, Duration grace) {
+        process.destroy();
+        try {
+            if (!process.waitFor(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
     }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * S3Proxy ({@code org.gaul:s3proxy}, copied to {@code target/s3proxy} by the pom) with its filesystem backend and no
@@ -59,13 +58,6 @@ public final class S3ProxyProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Ports.stop(process, Duration.ofSeconds(20));
     }
 }

@@ -2,7 +2,6 @@ package io.stsgate.testsupport.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,7 +39,7 @@ public final class StsgateProcess implements AutoCloseable {
 
     /** Starts a replica with {@code properties} (system properties: stsgate.*, quarkus.*) and waits until ready. */
     public static StsgateProcess start(String name, Map<String, String> properties) {
-        var process = new StsgateProcess(name, freePort(), freePort(), new LinkedHashMap<>(properties));
+        var process = new StsgateProcess(name, Ports.free(), Ports.free(), new LinkedHashMap<>(properties));
         process.launch();
         return process;
     }
@@ -150,14 +149,6 @@ public final class StsgateProcess implements AutoCloseable {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
