@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,9 +30,8 @@ import io.stsgate.testsupport.TestClients;
 import io.stsgate.testsupport.TestClock;
 import io.stsgate.testsupport.TestSigner;
 import io.stsgate.testsupport.process.AwsCli;
-import io.stsgate.testsupport.process.NginxProcess;
+import io.stsgate.testsupport.process.ProtectedStorage;
 import io.stsgate.testsupport.process.RequiresNginx;
-import io.stsgate.testsupport.process.S3ProxyProcess;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
@@ -61,7 +59,6 @@ class NginxS3EndToEndTest {
         }
     }
 
-    private static final Path SHIPPED = Path.of("deploy", "nginx", "stsgate-s3.conf");
     private static final String OPERATOR_KEY = "AKIANGINXE2EOPER0001";
     private static final String OPERATOR_SECRET = "nginx-e2e-operator-secret-0000000000000001";
     private static final String PARTNER_KEY = "AKIANGINXE2EPART0001";
@@ -70,8 +67,7 @@ class NginxS3EndToEndTest {
     private static final String TEAM_ROLE = "arn:aws:iam::555555555555:role/team-member";
 
     private static Path folder;
-    private static S3ProxyProcess s3proxy;
-    private static NginxProcess nginx;
+    private static ProtectedStorage storage;
     private static AwsCli cli;
     private static AwsCli.Credentials admin;
 
@@ -83,16 +79,11 @@ class NginxS3EndToEndTest {
 
     @BeforeEach
     void startNginxInFrontOfS3Proxy() throws Exception {
-        if (nginx != null) {
+        if (storage != null) {
             return;
         }
-        folder = Files.createDirectories(Path.of("target", "nginx-e2e", UUID.randomUUID().toString()))
-                .toAbsolutePath();
-        s3proxy = S3ProxyProcess.start(folder.resolve("s3proxy"));
-        nginx = NginxProcess.start(SHIPPED, Map.of(
-                "listen 8000;", "listen 127.0.0.1:{port};",
-                "server 127.0.0.1:8080;", "server 127.0.0.1:" + url.getPort() + ";",
-                "server 127.0.0.1:9000;", "server 127.0.0.1:" + s3proxy.port() + ";"), folder.resolve("nginx"));
+        storage = ProtectedStorage.start(url.getPort());
+        folder = storage.folder();
         cli = new AwsCli(Files.createDirectories(folder.resolve("home")));
         admin = assume(OPERATOR_KEY, OPERATOR_SECRET, r -> r.roleArn(ADMIN_ROLE));
         for (String bucket : new String[] { "team-red", "team-blue", "shared-data" }) {
@@ -106,18 +97,14 @@ class NginxS3EndToEndTest {
 
     @AfterAll
     static void stop() {
-        if (nginx != null) {
-            nginx.close();
-            nginx = null;
-        }
-        if (s3proxy != null) {
-            s3proxy.close();
-            s3proxy = null;
+        if (storage != null) {
+            storage.close();
+            storage = null;
         }
     }
 
     private static String endpoint() {
-        return nginx.endpoint().toString();
+        return storage.endpoint().toString();
     }
 
     private AwsCli.Credentials assume(String key, String secret,
@@ -144,7 +131,8 @@ class NginxS3EndToEndTest {
     }
 
     private static AwsCli.Run succeeds(AwsCli.Run run) {
-        assertThat(run.exitCode()).as("%s%nnginx error log:%n%s", run.output(), nginx == null ? "" : nginx.errorLog())
+        assertThat(run.exitCode())
+                .as("%s%nnginx error log:%n%s", run.output(), storage == null ? "" : storage.nginx().errorLog())
                 .isZero();
         return run;
     }

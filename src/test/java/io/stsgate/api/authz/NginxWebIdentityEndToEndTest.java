@@ -23,9 +23,8 @@ import io.stsgate.testsupport.keycloak.KeycloakServer;
 import io.stsgate.testsupport.keycloak.KeycloakUser;
 import io.stsgate.testsupport.keycloak.RequiresKeycloak;
 import io.stsgate.testsupport.process.AwsCli;
-import io.stsgate.testsupport.process.NginxProcess;
+import io.stsgate.testsupport.process.ProtectedStorage;
 import io.stsgate.testsupport.process.RequiresNginx;
-import io.stsgate.testsupport.process.S3ProxyProcess;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 
@@ -64,8 +63,7 @@ class NginxWebIdentityEndToEndTest {
     private static final String TEAM_ROLE = "arn:aws:iam::777777777777:role/web-team";
 
     private static Path folder;
-    private static S3ProxyProcess s3proxy;
-    private static NginxProcess nginx;
+    private static ProtectedStorage storage;
     private static AwsCli cli;
 
     @TestHTTPResource("/")
@@ -73,16 +71,11 @@ class NginxWebIdentityEndToEndTest {
 
     @BeforeEach
     void startNginxInFrontOfS3Proxy() throws Exception {
-        if (nginx != null) {
+        if (storage != null) {
             return;
         }
-        folder = Files.createDirectories(Path.of("target", "nginx-e2e", UUID.randomUUID().toString()))
-                .toAbsolutePath();
-        s3proxy = S3ProxyProcess.start(folder.resolve("s3proxy"));
-        nginx = NginxProcess.start(Path.of("deploy", "nginx", "stsgate-s3.conf"), Map.of(
-                "listen 8000;", "listen 127.0.0.1:{port};",
-                "server 127.0.0.1:8080;", "server 127.0.0.1:" + url.getPort() + ";",
-                "server 127.0.0.1:9000;", "server 127.0.0.1:" + s3proxy.port() + ";"), folder.resolve("nginx"));
+        storage = ProtectedStorage.start(url.getPort());
+        folder = storage.folder();
         cli = new AwsCli(Files.createDirectories(folder.resolve("home")));
         AwsCli.Credentials admin;
         try (var sts = TestClients.sts(url.toURI(), AwsBasicCredentials.create("AKIANGINXE2EWEBOP001",
@@ -102,18 +95,14 @@ class NginxWebIdentityEndToEndTest {
 
     @AfterAll
     static void stop() {
-        if (nginx != null) {
-            nginx.close();
-            nginx = null;
-        }
-        if (s3proxy != null) {
-            s3proxy.close();
-            s3proxy = null;
+        if (storage != null) {
+            storage.close();
+            storage = null;
         }
     }
 
     private static String endpoint() {
-        return nginx.endpoint().toString();
+        return storage.endpoint().toString();
     }
 
     private AwsCli.Credentials signIn(KeycloakUser user) throws Exception {
@@ -126,7 +115,8 @@ class NginxWebIdentityEndToEndTest {
     }
 
     private static AwsCli.Run succeeds(AwsCli.Run run) {
-        assertThat(run.exitCode()).as("%s%nnginx error log:%n%s", run.output(), nginx == null ? "" : nginx.errorLog())
+        assertThat(run.exitCode())
+                .as("%s%nnginx error log:%n%s", run.output(), storage == null ? "" : storage.nginx().errorLog())
                 .isZero();
         return run;
     }
