@@ -37,7 +37,7 @@ final class ExplainAdvice {
                 case ProofChecks.ISSUER -> advice.add("register a provider for the token's issuer, or use a "
                         + "token or assertion from a registered provider");
                 default -> {
-                    // Audience advice needs the provider's client ids: added by the caller. Trust advice below.
+                    // Audience and Role attribute advice need the provider: the pipeline adds it. Trust advice below.
                 }
             }
         }

@@ -27,9 +27,10 @@ import io.stsgate.federation.SamlFederation;
 import io.stsgate.federation.WebIdentityFederation;
 
 /**
- * Explains what AssumeRoleWithWebIdentity or AssumeRoleWithSAML would answer, check by check, through the same
- * verifiers and trust evaluation as the real requests; it issues nothing, does not consume the SAML assertion's
- * one use and writes no issuance audit event. The token or assertion is never echoed back.
+ * Explains what AssumeRoleWithWebIdentity or AssumeRoleWithSAML would answer, check by check, through the very
+ * pipelines of the real requests ({@link WebIdentityFederation}, {@link SamlFederation}); it issues nothing, does not
+ * consume the SAML assertion's one use and writes no issuance audit event. The token or assertion is never echoed
+ * back.
  */
 @Path("/admin/v1/explain")
 @Tag(name = "Explain")
@@ -52,8 +53,9 @@ public class ExplainResource {
     @RolesAllowed({ AdminSecurity.ADMIN, AdminSecurity.AUDITOR })
     @Operation(summary = "Explain a verdict without issuing credentials", description = "Body: roleArn and "
             + "webIdentityToken (optional tokenProviderId), or samlAssertion and principalArn; optional "
-            + "roleSessionName. Answers each check "
-            + "passed or failed, the trust-policy statement and condition that decided, and what to change. "
+            + "roleSessionName and durationSeconds. Answers each check passed, failed or skipped, the AWS error "
+            + "code and audit reason code of the first failure, the trust-policy statement and condition that "
+            + "decided, and what to change. "
             + "Nothing is issued and a SAML assertion is not spent.")
     @APIResponse(responseCode = "200", description = "The verdict, allowed or not, with its checks")
     @APIResponse(responseCode = "400", description = "The body lacks roleArn or a token/assertion")
