@@ -27,7 +27,8 @@ public record StsEngine(RoleAssumption roleAssumption, FederatedAssumption feder
         var issuance = new SessionIssuance(mint, clock);
         return new StsEngine(
                 new RoleAssumption(directory, sessionPolicies, conditionKeys, mfa, authorization, issuance),
-                new FederatedAssumption(directory, evaluator, sessionPolicies, conditionKeys, issuance),
+                new FederatedAssumption(
+                        new FederatedChecks(directory, evaluator, sessionPolicies, conditionKeys), issuance),
                 new UserSessionTokens(sessionPolicies, conditionKeys, mfa, authorization, issuance),
                 new CallerInfo(directory, conditionKeys, authorization, authorizationMessages));
     }

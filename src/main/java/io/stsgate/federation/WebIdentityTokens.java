@@ -28,26 +28,61 @@ public final class WebIdentityTokens {
         this.directory = directory;
     }
 
+    /** What a token came to: verified, or refused at one of {@link ProofChecks#WEB_IDENTITY}. */
+    public sealed interface Checked {
+    }
+
     /**
      * A token that passed every check, with its provider and the principal trust policies see.
      *
      * @param token the verified token, for what an entry point reads beyond the principal (Kubernetes claims)
      */
-    public record Verified(VerifiedToken token, OidcProvider provider, FederatedPrincipal principal) {
+    public record Verified(VerifiedToken token, OidcProvider provider, FederatedPrincipal principal) implements Checked {
     }
 
-    /** Verifies {@code token}; the token's contents never reach a message or a log. */
+    /**
+     * A refused token.
+     *
+     * @param check the check of {@link ProofChecks#WEB_IDENTITY} that refused it
+     * @param refusal the error AssumeRoleWithWebIdentity answers, with its audit reason
+     * @param providerArn the provider of the verified issuer, or null when the verifier refused the token
+     */
+    public record Refused(String check, StsException refusal, String providerArn) implements Checked {
+    }
+
+    /** Verifies {@code token}; a refusal fails the {@link Uni} with the {@link StsException} to answer. */
     public Uni<Verified> verify(String token) {
         return issuers.current().verify(token).map(verification -> {
-            if (verification instanceof TokenVerification.Rejected rejected) {
-                throw rejection(rejected);
+            var checked = checked(verification);
+            if (checked instanceof Refused refused) {
+                throw refused.refusal();
             }
-            var verified = ((TokenVerification.Verified) verification).token();
-            var provider = directory.oidcProviderByIssuer(verified.issuer()).orElseThrow(
-                    () -> new StsException(ErrorCode.INVALID_IDENTITY_TOKEN, ReasonCode.TOKEN_UNKNOWN_ISSUER,
-                            "No OpenIDConnect provider found in your account for " + verified.issuer()));
-            return new Verified(verified, provider, WebIdentityPrincipals.of(verified, provider));
+            return (Verified) checked;
         });
+    }
+
+    /** Runs every check of {@code token}; its contents never reach a message or a log. */
+    public Uni<Checked> check(String token) {
+        return issuers.current().verify(token).map(this::checked);
+    }
+
+    private Checked checked(TokenVerification verification) {
+        if (verification instanceof TokenVerification.Rejected rejected) {
+            return new Refused(ProofChecks.check(rejected.failure()), rejection(rejected), null);
+        }
+        var verified = ((TokenVerification.Verified) verification).token();
+        var provider = directory.oidcProviderByIssuer(verified.issuer()).orElse(null);
+        if (provider == null) {
+            return new Refused(ProofChecks.ISSUER, new StsException(ErrorCode.INVALID_IDENTITY_TOKEN,
+                    ReasonCode.TOKEN_UNKNOWN_ISSUER, "No OpenIDConnect provider found in your account for "
+                            + verified.issuer()),
+                    null);
+        }
+        try {
+            return new Verified(verified, provider, WebIdentityPrincipals.of(verified, provider));
+        } catch (StsException e) {
+            return new Refused(ProofChecks.SESSION_CLAIMS, e, provider.arn());
+        }
     }
 
     private static StsException rejection(TokenVerification.Rejected rejected) {

@@ -18,7 +18,10 @@ import io.stsgate.directory.Directory;
 import io.stsgate.directory.WorkloadAssociation;
 import io.stsgate.engine.ErrorCode;
 import io.stsgate.engine.FederatedAssumeCommand;
+import io.stsgate.engine.FederatedAssumption;
 import io.stsgate.engine.FederatedPrincipal;
+import io.stsgate.engine.IssuedSession;
+import io.stsgate.engine.RequestInfo;
 import io.stsgate.engine.SessionTag;
 import io.stsgate.engine.StsException;
 
@@ -36,13 +39,27 @@ public final class WorkloadIdentities {
     private static final int MAX_SESSION_NAME = 64;
 
     private final WebIdentityTokens tokens;
+    private final FederatedAssumption engine;
     private final Directory directory;
     private final Clock clock;
 
-    public WorkloadIdentities(WebIdentityTokens tokens, Directory directory, Clock clock) {
+    public WorkloadIdentities(WebIdentityTokens tokens, FederatedAssumption engine, Directory directory,
+            Clock clock) {
         this.tokens = tokens;
+        this.engine = engine;
         this.directory = directory;
         this.clock = clock;
+    }
+
+    /**
+     * The container credentials endpoint's request: {@link #resolve} the workload, then the engine's federated checks
+     * with the pod's tags. A refusal fails the {@link Uni} (or is thrown, for a path that names no role) with the
+     * {@link StsException} to answer.
+     */
+    public Uni<IssuedSession> assumeRole(String token, Optional<String> roleInPath, RequestInfo info,
+            AuditDraft audit) {
+        return resolve(token, roleInPath, audit).map(workload -> engine.assumeRoleWithFederation(workload.principal(),
+                workload.podTags(), workload.command(), info, audit));
     }
 
     /**
@@ -52,7 +69,7 @@ public final class WorkloadIdentities {
      * @param podTags the tags that join the session when the trust policy allows {@code sts:TagSession}
      * @param association the association that chose the role, or null when the path named it
      */
-    public record WorkloadRequest(FederatedPrincipal principal, List<SessionTag> podTags,
+    record WorkloadRequest(FederatedPrincipal principal, List<SessionTag> podTags,
             FederatedAssumeCommand command, String association) {
     }
 
@@ -62,7 +79,7 @@ public final class WorkloadIdentities {
      * fails loudly instead of running as a role nobody meant); without one, the path's role is asked and its trust
      * policy decides alone.
      */
-    public Uni<WorkloadRequest> resolve(String token, Optional<String> roleInPath, AuditDraft audit) {
+    Uni<WorkloadRequest> resolve(String token, Optional<String> roleInPath, AuditDraft audit) {
         if (roleInPath.isPresent() && Arns.roleAccount(roleInPath.get()).isEmpty()) {
             throw StsException.validation("The request path names no role: use /v1/container-credentials/"
                     + "arn:aws:iam::ACCOUNT:role/NAME, or no role at all");

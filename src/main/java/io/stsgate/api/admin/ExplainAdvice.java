@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.stsgate.engine.CheckResult;
 import io.stsgate.engine.TrustExplanation;
+import io.stsgate.federation.ProofChecks;
 import io.stsgate.policy.Effect;
 import io.stsgate.policy.Outcome;
 import io.stsgate.policy.StatementVerdict;
@@ -15,7 +16,8 @@ final class ExplainAdvice {
     private ExplainAdvice() {
     }
 
-    static List<String> of(List<CheckResult> checks, TrustExplanation trust, String providerArn, String roleArn) {
+    static List<String> of(List<CheckResult> checks, List<TrustExplanation.ActionTrust> trust, String providerArn,
+            String roleArn) {
         var advice = new ArrayList<String>();
         for (CheckResult check : checks) {
             if (check.status() != CheckResult.Status.FAILED) {
@@ -27,23 +29,21 @@ final class ExplainAdvice {
                         + "use a role of the provider's account");
                 case CheckResult.DURATION -> advice.add("raise the role's maxSessionDuration or ask for a shorter "
                         + "session");
-                case IdentityChecks.SIGNATURE -> advice.add("the signature does not verify with the keys of "
+                case ProofChecks.SIGNATURE -> advice.add("the signature does not verify with the keys of "
                         + (providerArn == null ? "the provider" : providerArn) + ": make sure the token comes from "
                         + "that provider and its JWKS or certificates are current");
-                case IdentityChecks.TIME_WINDOW -> advice.add("get a fresh token or assertion from the identity "
+                case ProofChecks.TIME_WINDOW -> advice.add("get a fresh token or assertion from the identity "
                         + "provider, and check both clocks");
-                case IdentityChecks.ISSUER -> advice.add("register a provider for the token's issuer, or use a "
+                case ProofChecks.ISSUER -> advice.add("register a provider for the token's issuer, or use a "
                         + "token or assertion from a registered provider");
                 default -> {
-                    // Audience advice needs the provider's client ids: added by the caller. Trust advice below.
+                    // Audience and Role attribute advice need the provider: the pipeline adds it. Trust advice below.
                 }
             }
         }
-        if (trust != null) {
-            for (TrustExplanation.ActionTrust action : trust.trust()) {
-                if (!action.decision().allowed()) {
-                    trustAdvice(action, providerArn, advice);
-                }
+        for (TrustExplanation.ActionTrust action : trust) {
+            if (!action.decision().allowed()) {
+                trustAdvice(action, providerArn, advice);
             }
         }
         return advice;

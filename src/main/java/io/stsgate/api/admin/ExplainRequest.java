@@ -7,9 +7,10 @@ package io.stsgate.api.admin;
  * @param principalArn the SAML provider ARN (with {@code samlAssertion})
  * @param tokenProviderId the ProviderId of the request, if the caller sends one
  * @param roleSessionName the RoleSessionName of a web identity request; default {@code explain}
+ * @param durationSeconds the DurationSeconds of the request, if it sends one
  */
 public record ExplainRequest(String roleArn, String webIdentityToken, String samlAssertion, String principalArn,
-        String tokenProviderId, String roleSessionName) {
+        String tokenProviderId, String roleSessionName, Integer durationSeconds) {
 
     @Override
     public String toString() {

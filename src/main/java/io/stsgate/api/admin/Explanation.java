@@ -9,13 +9,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * @param verdict {@code allow} or {@code deny}
  * @param errorCode the AWS error the real request is answered with; absent when allowed
+ * @param reasonCode the reason code of the real request's audit event; absent when allowed
  * @param checks every check in pipeline order: passed, failed or skipped
  * @param trustStatements what each trust policy statement said about each action the request needs
  * @param decidingStatement the statement that decided the trust policy's verdict on the assume action, if one did
  * @param advice what to change so the request succeeds
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Explanation(String verdict, String errorCode, List<Check> checks, List<TrustStatement> trustStatements,
+public record Explanation(String verdict, String errorCode, String reasonCode, List<Check> checks,
+        List<TrustStatement> trustStatements,
         StatementPointer decidingStatement, List<String> advice) {
 
     public record Check(String name, String status, String message) {

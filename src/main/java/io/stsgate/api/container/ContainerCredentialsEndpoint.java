@@ -33,7 +33,6 @@ import io.stsgate.audit.AuditDraft;
 import io.stsgate.audit.AuditSink;
 import io.stsgate.audit.ReasonCode;
 import io.stsgate.engine.ErrorCode;
-import io.stsgate.engine.FederatedAssumption;
 import io.stsgate.engine.IssuedSession;
 import io.stsgate.engine.RequestInfo;
 import io.stsgate.engine.StsException;
@@ -61,8 +60,6 @@ public class ContainerCredentialsEndpoint {
 
     @Inject
     WorkloadIdentities workloads;
-    @Inject
-    FederatedAssumption federation;
     @Inject
     Throttle throttle;
     @Inject
@@ -126,9 +123,7 @@ public class ContainerCredentialsEndpoint {
             }
             String token = token(headers);
             var info = new RequestInfo(requestId, remote, userAgent, request.isSSL(), null);
-            return workloads.resolve(token, roleArn, draft)
-                    .map(workload -> federation.assumeRoleWithFederation(workload.principal(), workload.podTags(),
-                            workload.command(), info, draft))
+            return workloads.assumeRole(token, roleArn, info, draft)
                     .map(issued -> succeeded(timer, draft, issued))
                     .onFailure().recoverWithItem(e -> failed(timer, draft, e));
         } catch (RuntimeException e) {

@@ -5,23 +5,18 @@ import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
 import io.stsgate.audit.AuditDraft;
-import io.stsgate.audit.ReasonCode;
 import io.stsgate.engine.Caller;
-import io.stsgate.engine.ErrorCode;
 import io.stsgate.engine.FederatedAssumeCommand;
-import io.stsgate.engine.FederatedAssumption;
 import io.stsgate.engine.RequestInfo;
 import io.stsgate.engine.StsException;
-import io.stsgate.federation.WebIdentityTokens;
+import io.stsgate.federation.WebIdentityFederation;
 
 /** AssumeRoleWithWebIdentity: unsigned; the OIDC token is the proof. */
 @ApplicationScoped
 public class AssumeRoleWithWebIdentityAction implements ActionHandler {
 
     @Inject
-    FederatedAssumption federation;
-    @Inject
-    WebIdentityTokens webIdentityTokens;
+    WebIdentityFederation webIdentity;
 
     @Override
     public String action() {
@@ -50,20 +45,15 @@ public class AssumeRoleWithWebIdentityAction implements ActionHandler {
                             ? "greater than or equal to 4"
                             : "less than or equal to 20000"));
         }
-        if (p.value("ProviderId") != null) {
-            throw new StsException(ErrorCode.INVALID_PARAMETER_VALUE, ReasonCode.INVALID_PARAMETER,
-                    "ProviderId is only for OAuth 2.0 access tokens, which stsgate does not accept; omit it for "
-                            + "OpenID Connect ID tokens.");
-        }
-        return webIdentityTokens.verify(token).map(verified -> {
-            var principal = verified.principal();
-            var issued = federation.assumeRoleWithFederation(principal, command, info, audit);
+        return webIdentity.assumeRole(token, p.value("ProviderId"), command, info, audit).map(session -> {
+            var facts = session.facts();
+            var issued = session.issued();
             return XmlResponse.of(action())
-                    .element("SubjectFromWebIdentityToken", principal.subject())
-                    .element("Audience", principal.audience())
+                    .element("SubjectFromWebIdentityToken", facts.subject())
+                    .element("Audience", facts.audience())
                     .assumedRoleUser(issued.session())
                     .credentials(issued.credentials())
-                    .element("Provider", principal.providerArn())
+                    .element("Provider", facts.providerArn())
                     .element("PackedPolicySize", issued.packedPolicySize())
                     .element("SourceIdentity", issued.session().sourceIdentity())
                     .finish(info.requestId());

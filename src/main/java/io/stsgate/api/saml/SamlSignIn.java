@@ -1,6 +1,5 @@
 package io.stsgate.api.saml;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -22,11 +21,10 @@ import io.stsgate.directory.Directory;
 import io.stsgate.directory.Role;
 import io.stsgate.directory.SamlProvider;
 import io.stsgate.engine.ErrorCode;
-import io.stsgate.engine.FederatedAssumeCommand;
-import io.stsgate.engine.FederatedAssumption;
 import io.stsgate.engine.IssuedSession;
 import io.stsgate.engine.RequestInfo;
 import io.stsgate.engine.StsException;
+import io.stsgate.federation.SamlFederation;
 import io.stsgate.federation.SamlPrincipals;
 import io.stsgate.identity.saml.SamlAssertionValidator;
 import io.stsgate.identity.saml.SamlFailure;
@@ -37,7 +35,7 @@ import io.stsgate.identity.saml.VerifiedAssertion;
 /**
  * The browser sign-in in two steps: {@link #signIn} validates the posted Response once, with AssumeRoleWithSAML's
  * validator and replay cache, and keeps it as a {@link PendingSignIn}; {@link #issue} turns the chosen role into
- * credentials through {@link FederatedAssumption#assumeRoleWithFederation}, as AssumeRoleWithSAML does.
+ * credentials through {@link SamlFederation#assumeChosenRole}, the pipeline of AssumeRoleWithSAML.
  *
  * <p>
  * A browser post names no provider (AssumeRoleWithSAML has PrincipalArn), so each registered provider is tried with
@@ -58,13 +56,11 @@ public class SamlSignIn {
     @Inject
     Directory directory;
     @Inject
-    FederatedAssumption federation;
+    SamlFederation saml;
     @Inject
     PendingSignIns pending;
     @Inject
     SignInRequests requests;
-    @Inject
-    Clock clock;
     @Inject
     StsgateConfig config;
 
@@ -100,9 +96,7 @@ public class SamlSignIn {
                         + ", the Response was verified by " + provider.arn());
             }
         }
-        // The attribute checks AssumeRoleWithSAML makes, now rather than after the user chose a role.
-        audit.sessionName(SamlPrincipals.roleSessionName(assertion));
-        SamlPrincipals.of(assertion, provider, clock);
+        saml.checkSessionAttributes(assertion, provider, audit);
         var offered = offered(assertion, provider);
         if (offered.isEmpty()) {
             throw BridgeRefusal.noRoles();
@@ -125,10 +119,7 @@ public class SamlSignIn {
                     "Not authorized to perform sts:AssumeRoleWithSAML",
                     "provider " + chosen.providerArn() + " no longer matches the one that verified the assertion");
         }
-        var principal = SamlPrincipals.of(assertion, provider.get(), clock);
-        var command = new FederatedAssumeCommand(chosen.roleArn(), SamlPrincipals.roleSessionName(assertion),
-                duration(principal.maxDurationSeconds(), chosen.roleArn()), null, List.of());
-        return federation.assumeRoleWithFederation(principal, command, info, audit);
+        return saml.assumeChosenRole(assertion, provider.get(), chosen.roleArn(), info, audit);
     }
 
     /**
@@ -153,18 +144,6 @@ public class SamlSignIn {
                 directory.account(id).map(Account::name).filter(n -> !n.isBlank()).orElse(id), roles)));
         accounts.sort(Comparator.comparing(AccountRoles::accountName).thenComparing(AccountRoles::accountId));
         return accounts;
-    }
-
-    /**
-     * The session lasts what the IdP allows (SessionDuration, SessionNotOnOrAfter) up to the role's maximum; without
-     * either, AssumeRoleWithSAML's default hour.
-     */
-    private Integer duration(Integer providerMaximum, String roleArn) {
-        if (providerMaximum == null) {
-            return null;
-        }
-        return directory.role(roleArn).map(r -> Math.min(providerMaximum, r.maxSessionDuration()))
-                .orElse(providerMaximum);
     }
 
     private List<RoleChoice> offered(VerifiedAssertion assertion, SamlProvider verifiedBy) {

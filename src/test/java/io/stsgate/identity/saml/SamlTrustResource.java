@@ -18,6 +18,8 @@ public class SamlTrustResource implements QuarkusTestResourceLifecycleManager {
 
     static final String ROLE = "arn:aws:iam::222222222222:role/saml-readonly";
     static final String NOT_GRANTED_ROLE = "arn:aws:iam::222222222222:role/saml-admin";
+    /** Trusts the provider but not with session tags. */
+    static final String NO_TAGS_ROLE = "arn:aws:iam::222222222222:role/saml-no-tags";
     static final String OTHER_PROVIDER_ARN = "arn:aws:iam::222222222222:saml-provider/other";
     static final Path DIRECTORY = Path.of("target", "saml-idp").toAbsolutePath();
 
@@ -61,6 +63,13 @@ public class SamlTrustResource implements QuarkusTestResourceLifecycleManager {
                                 - Effect: Allow
                                   Principal: { Federated: "%4$s" }
                                   Action: ["sts:AssumeRoleWithSAML", "sts:TagSession"]
+                          - name: saml-no-tags
+                            trustPolicy:
+                              Version: "2012-10-17"
+                              Statement:
+                                - Effect: Allow
+                                  Principal: { Federated: "%4$s" }
+                                  Action: sts:AssumeRoleWithSAML
                     """.formatted(TestSamlResponses.IDP_ENTITY_ID, indent(PemCertificates.pem(idp.certificate())),
                     indent(PemCertificates.pem(other.certificate())), TestSamlResponses.PROVIDER_ARN));
             return Map.of("stsgate.directory.file", file.toString());
