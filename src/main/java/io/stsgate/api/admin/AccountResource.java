@@ -104,7 +104,7 @@ public class AccountResource {
     @Operation(summary = "Delete an empty account", description = "If-Match must carry the ETag read last.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such account")
-    @APIResponse(responseCode = "409", description = "The account still holds entries (DeleteConflict)")
+    @APIResponse(responseCode = "409", description = "The account still holds entries or owns a bucket (DeleteConflict)")
     @APIResponse(responseCode = "412", description = "The account changed since it was read")
     @APIResponse(responseCode = "428", description = "No If-Match header")
     public Response delete(@PathParam("accountId") String accountId,
@@ -112,11 +112,12 @@ public class AccountResource {
         return endpoint.delete(TYPE, null, accountId, ifMatch);
     }
 
-    /** An account is deleted empty: its entries would have no account to belong to. */
+    /** An account is deleted empty, owning no bucket: its entries would have no account to belong to. */
     private static void withoutEntries(DirectoryView view, StoredEntry account) {
         EntryRules.noDependents(view.entries().stream()
-                .filter(e -> e.kind() != EntryKind.ACCOUNT && e.accountId().equals(account.key())).toList(),
-                "account " + account.key());
+                .filter(e -> e.kind() != EntryKind.ACCOUNT && e.accountId().equals(account.key())
+                        || e.kind() == EntryKind.BUCKET && account.key().equals(e.body().path("account").asText()))
+                .toList(), "account " + account.key());
     }
 
     /** The account entry alone: its children have URLs of their own. */
