@@ -138,7 +138,7 @@ public class DecisionBenchmark {
                 clock)), new SessionChecks(new RevocationCheck(() -> RevocationList.EMPTY),
                         new SessionPrincipalCheck(directory)));
         evaluator = new AccessEvaluator(directory, policies, clock);
-        mapping = new S3RestMapping(List.of(), Map.of());
+        mapping = new S3RestMapping(List.of(), bucket -> Optional.empty());
         signed = sign(AwsSessionCredentialsIdentity.create(session.accessKeyId(), session.secretAccessKey(),
                 session.sessionToken()), clock);
         call = new HttpCall("GET", "storage.example", signed.rawPath(), null, signed.headers());

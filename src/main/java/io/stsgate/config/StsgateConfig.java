@@ -101,11 +101,11 @@ public interface StsgateConfig {
         int maxQuestions();
 
         /**
-         * The nginx face's mapping file (YAML): S3 endpoint domains for virtual-hosted requests, buckets with their
-         * owning account and bucket policy, and declarative route mappings of other HTTP APIs. Unset: path-style S3
-         * requests only, no bucket policies, no other API.
+         * Host names of the S3 endpoint behind the nginx face whose sub-domains are buckets (virtual-hosted requests,
+         * {@code bucket.s3.example.com}). Unset: path-style S3 requests only. Buckets (owner, bucket policy) and other
+         * HTTP APIs are directory entries.
          */
-        Optional<String> mappingFile();
+        Optional<List<String>> s3Domains();
 
         /**
          * Hex SHA-256 of the key nginx sends in {@code X-Stsgate-Key} to the nginx face ({@code /authz/v1/nginx/*}).

@@ -35,4 +35,10 @@ public interface Directory {
 
     /** The workload association of a token's issuer and subject; at most one exists across the directory. */
     Optional<WorkloadAssociation> workloadAssociation(String issuer, String subject);
+
+    /** The HTTP API the nginx face protects under {@code /authz/v1/nginx/apis/<name>}. */
+    Optional<HttpApi> httpApi(String name);
+
+    /** A bucket the directory declares (owner and bucket policy); a bucket not declared has neither. */
+    Optional<Bucket> bucket(String name);
 }

@@ -9,7 +9,38 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The declarative directory file, as written by people (YAML). Validated into {@link DirectorySnapshot} by
  * {@link DirectoryFileLoader}; unknown fields are errors.
  */
-public record DirectoryFile(List<AccountEntry> accounts) {
+public record DirectoryFile(List<AccountEntry> accounts, List<ApiEntry> apis, List<BucketEntry> buckets) {
+
+    /** A directory of accounts only. */
+    public DirectoryFile(List<AccountEntry> accounts) {
+        this(accounts, null, null);
+    }
+
+    /**
+     * Beyond AWS: an HTTP API the nginx face protects ({@code /authz/v1/nginx/apis/<name>}).
+     *
+     * @param service the SigV4 service name its clients sign for; on {@code stsgate.authz.services}
+     */
+    public record ApiEntry(String name, String service, List<RouteEntry> routes) {
+    }
+
+    /**
+     * @param method an HTTP method, or {@code *}
+     * @param path e.g. {@code /orders/{orderId}} or {@code /files/{path+}}
+     * @param action e.g. {@code orders:GetOrder}
+     * @param resource e.g. {@code arn:aws:orders:eu-west-1:111111111111:order/{orderId}}
+     */
+    public record RouteEntry(String method, String path, String action, String resource) {
+    }
+
+    /**
+     * Beyond IAM: an S3 bucket behind the nginx face, with its owning account and bucket policy.
+     *
+     * @param account the owning account's id, an account of this directory
+     * @param policy the bucket policy, JSON text or a YAML mapping; or null
+     */
+    public record BucketEntry(String name, String account, JsonNode policy) {
+    }
 
     public record AccountEntry(String id, String name, List<UserEntry> users, List<RoleEntry> roles,
             List<ManagedPolicyEntry> managedPolicies, List<OidcProviderEntry> oidcProviders,

@@ -52,7 +52,7 @@ public final class DirectoryFileLoader {
     /** Validates a directory assembled elsewhere (the store), named {@code sourceName} in messages; may be empty. */
     public static DirectorySnapshot validate(String sourceName, DirectoryFile file) {
         if (file.accounts() == null) {
-            return new Building(sourceName).build(new DirectoryFile(List.of()));
+            return new Building(sourceName).build(new DirectoryFile(List.of(), file.apis(), file.buckets()));
         }
         return new Building(sourceName).build(file);
     }
@@ -87,12 +87,14 @@ public final class DirectoryFileLoader {
         private final UserEntryReader users;
         private final ProviderEntryReader providers;
         private final WorkloadAssociations workloadAssociations = new WorkloadAssociations();
+        private final HttpApiEntryReader httpEntries;
 
         Building(String fileName) {
             this.checks = new EntryChecks(fileName);
             this.roles = new RoleEntryReader(checks);
             this.users = new UserEntryReader(checks, roles);
             this.providers = new ProviderEntryReader(checks);
+            this.httpEntries = new HttpApiEntryReader(checks);
         }
 
         DirectorySnapshot build(DirectoryFile file) {
@@ -100,9 +102,13 @@ public final class DirectoryFileLoader {
                 account(file.accounts().get(i), "accounts[" + i + "]");
             }
             roles.checkReferences();
+            list(file.apis()).forEachIndexed((i, a) -> httpEntries.api(a, "apis[" + i + "]"));
+            list(file.buckets()).forEachIndexed(
+                    (i, b) -> httpEntries.bucket(b, accounts.keySet(), "buckets[" + i + "]"));
             return new DirectorySnapshot(accounts.values(), users.users(), users.accessKeys(), users.mfaDevices(),
                     roles.roles(), roles.managedPolicies(), providers.oidcProviders().values(),
-                    providers.samlProviders().values(), workloadAssociations.all());
+                    providers.samlProviders().values(), workloadAssociations.all(),
+                    httpEntries.apis().values(), httpEntries.buckets().values());
         }
 
         /**

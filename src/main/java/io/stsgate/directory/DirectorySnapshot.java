@@ -19,6 +19,8 @@ public final class DirectorySnapshot implements Directory {
     private final Map<String, OidcProvider> oidcProviders;
     private final Map<String, SamlProvider> samlProviders;
     private final Map<IssuerSubject, WorkloadAssociation> workloadAssociations;
+    private final Map<String, HttpApi> httpApis;
+    private final Map<String, Bucket> buckets;
 
     private record IssuerSubject(String issuer, String subject) {
     }
@@ -26,7 +28,8 @@ public final class DirectorySnapshot implements Directory {
     public DirectorySnapshot(Collection<Account> accounts, Collection<User> users, Collection<AccessKey> accessKeys,
             Collection<MfaDevice> mfaDevices, Collection<Role> roles, Collection<ManagedPolicy> managedPolicies,
             Collection<OidcProvider> oidcProviders, Collection<SamlProvider> samlProviders,
-            Collection<WorkloadAssociation> workloadAssociations) {
+            Collection<WorkloadAssociation> workloadAssociations, Collection<HttpApi> httpApis,
+            Collection<Bucket> buckets) {
         this.accounts = index(accounts, Account::id);
         this.users = index(users, User::arn);
         this.accessKeys = index(accessKeys, AccessKey::id);
@@ -38,6 +41,8 @@ public final class DirectorySnapshot implements Directory {
         var associations = new LinkedHashMap<IssuerSubject, WorkloadAssociation>();
         workloadAssociations.forEach(a -> associations.put(new IssuerSubject(a.issuer(), a.subject()), a));
         this.workloadAssociations = Map.copyOf(associations);
+        this.httpApis = index(httpApis, HttpApi::name);
+        this.buckets = index(buckets, Bucket::name);
     }
 
     private static <T> Map<String, T> index(Collection<T> values, Function<T, String> key) {
@@ -104,6 +109,16 @@ public final class DirectorySnapshot implements Directory {
     @Override
     public Optional<WorkloadAssociation> workloadAssociation(String issuer, String subject) {
         return Optional.ofNullable(workloadAssociations.get(new IssuerSubject(issuer, subject)));
+    }
+
+    @Override
+    public Optional<HttpApi> httpApi(String name) {
+        return Optional.ofNullable(httpApis.get(name));
+    }
+
+    @Override
+    public Optional<Bucket> bucket(String name) {
+        return Optional.ofNullable(buckets.get(name));
     }
 
     /** Every access key and MFA seed, so start-up can refuse the published demo values in production. */

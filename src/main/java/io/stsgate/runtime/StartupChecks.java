@@ -11,9 +11,8 @@ import io.stsgate.directory.Directory;
 import io.stsgate.identity.saml.SamlAssertionValidator;
 
 /**
- * Loads keyring, directory, mapping file and the SAML validator at start-up, so an invalid file or key stops start-up instead
- * of
- * the first request.
+ * Loads keyring, directory, the nginx face's mappings and the SAML validator at start-up, so an invalid file, key or
+ * setting stops start-up instead of the first request.
  */
 @Singleton
 public class StartupChecks {
@@ -25,13 +24,13 @@ public class StartupChecks {
     /** Initialises OpenSAML and reads the SP encryption key now, not on the first SAML request. */
     @Inject
     SamlAssertionValidator samlValidator;
-    /** The nginx face's mapping file. */
+    /** The nginx face's mappings (their S3 domains are checked when they are built). */
     @Inject
     Mappings mappings;
 
     void onStart(@Observes StartupEvent event) {
         keyring.primary();
         directory.accounts();
-        mappings.apis();
+        mappings.s3();
     }
 }

@@ -5,9 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import io.stsgate.directory.Bucket;
 import io.stsgate.engine.AccessQuestion;
 
 /**
@@ -29,16 +32,16 @@ public final class S3RestMapping {
             "x-amz-storage-class", "x-amz-server-side-encryption-aws-kms-key-id", "x-amz-object-lock-mode");
 
     private final List<String> domains;
-    private final Map<String, Bucket> buckets;
+    private final Function<String, Optional<Bucket>> buckets;
 
     /**
      * @param domains the S3 endpoint's host names for virtual-hosted requests (e.g. {@code s3.example.com}); a host
      *        that is not {@code <bucket>.<domain>} is path-style
-     * @param buckets the declared buckets by name
+     * @param buckets the declared bucket of a name, asked on every request (the directory's current snapshot)
      */
-    public S3RestMapping(List<String> domains, Map<String, Bucket> buckets) {
+    public S3RestMapping(List<String> domains, Function<String, Optional<Bucket>> buckets) {
         this.domains = domains.stream().map(d -> d.toLowerCase(Locale.ROOT)).toList();
-        this.buckets = Map.copyOf(buckets);
+        this.buckets = buckets;
     }
 
     public Mapping map(HttpCall call) {
@@ -213,7 +216,7 @@ public final class S3RestMapping {
     }
 
     private AccessQuestion question(String bucket, String action, String arn, Map<String, List<String>> context) {
-        Bucket declared = buckets.get(bucket);
+        Bucket declared = buckets.apply(bucket).orElse(null);
         return declared == null
                 ? new AccessQuestion(action, arn, null, List.of(), context)
                 : new AccessQuestion(action, arn, declared.account(), declared.policies(), context);

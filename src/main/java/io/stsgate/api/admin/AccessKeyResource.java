@@ -104,7 +104,7 @@ public class AccessKeyResource {
         NewEntry entry = entries.accessKey(accountId, userName, new AccessKeyEntry(id, secret, status(requested)));
         StoredEntry created = UserEntries.ACCESS_KEYS.insert(directory, accountId, userName, entry);
         ObjectNode shownOnce = JsonNodeFactory.instance.objectNode().put("secretAccessKey", secret);
-        return EntryResponses.created(AccountResource.location(uri, id), created, shownOnce);
+        return EntryResponses.created(EntryEndpoint.location(uri, id), created, shownOnce);
     }
 
     @PUT

@@ -1,6 +1,5 @@
 package io.stsgate.api.admin;
 
-import java.net.URI;
 import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -31,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.stsgate.directory.DirectoryFile.AccountEntry;
-import io.stsgate.directory.store.DirectoryEntries.NewEntry;
 import io.stsgate.directory.store.EntryKind;
 import io.stsgate.directory.store.StoredEntry;
 
@@ -45,11 +43,13 @@ import io.stsgate.directory.store.StoredEntry;
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountResource {
 
-    @Inject
-    AdminDirectory directory;
+    static final EntryType<AccountEntry> TYPE = new EntryType<AccountEntry>(EntryKind.ACCOUNT, "account",
+            AccountEntry.class, Set.of(), "id", AccountEntry::id, AccountResource::withoutChildren,
+            (entries, none, account) -> entries.account(account), (view, none, accountId) -> view.account(accountId),
+            false, null, true, AccountResource::withoutEntries);
 
     @Inject
-    FileEntries entries;
+    EntryEndpoint endpoint;
 
     @GET
     @Operation(summary = "List accounts", description = "Ordered by account id, maxItems (1-1000, default 100) "
@@ -57,8 +57,7 @@ public class AccountResource {
     @APIResponse(responseCode = "200", description = "A page of accounts: items and, when more follow, nextToken")
     @APIResponse(responseCode = "400", description = "Invalid maxItems or nextToken")
     public Response list(@QueryParam("maxItems") String maxItems, @QueryParam("nextToken") String nextToken) {
-        PageRequest page = PageRequest.of("account", maxItems, nextToken);
-        return EntryResponses.page(page.page(directory.read().select(EntryKind.ACCOUNT, e -> true)));
+        return endpoint.list(TYPE, null, maxItems, nextToken);
     }
 
     @GET
@@ -67,7 +66,7 @@ public class AccountResource {
     @APIResponse(responseCode = "200", description = "The account")
     @APIResponse(responseCode = "404", description = "No such account")
     public Response get(@PathParam("accountId") String accountId) {
-        return EntryResponses.ok(directory.read().account(accountId));
+        return endpoint.get(TYPE, null, accountId);
     }
 
     @POST
@@ -81,11 +80,7 @@ public class AccountResource {
     public Response create(
             @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AccountEntry.class))) String body,
             @Context UriInfo uri) {
-        AccountEntry account = withoutChildren(EntryBody.read(body, AccountEntry.class, Set.of()));
-        String id = EntryRules.required(account.id(), "id");
-        NewEntry entry = entries.account(account);
-        StoredEntry created = directory.change(edit -> edit.transaction().insert(entry.id(), id, entry.body()));
-        return EntryResponses.created(location(uri, id), created);
+        return endpoint.create(TYPE, null, body, uri);
     }
 
     @PUT
@@ -100,15 +95,7 @@ public class AccountResource {
     @APIResponse(responseCode = "428", description = "No If-Match header")
     public Response replace(@PathParam("accountId") String accountId, @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AccountEntry.class))) String body) {
-        long version = EntityTags.expectedVersion(ifMatch);
-        AccountEntry account = withoutChildren(EntryBody.read(body, AccountEntry.class, Set.of()));
-        EntryRules.sameAsUrl("id", account.id(), accountId);
-        NewEntry entry = entries.account(account);
-        StoredEntry replaced = directory.change(edit -> {
-            StoredEntry current = edit.view().account(accountId);
-            return edit.transaction().update(current.id(), version, entry.body());
-        });
-        return EntryResponses.ok(replaced);
+        return endpoint.replace(TYPE, null, accountId, ifMatch, body);
     }
 
     @DELETE
@@ -117,22 +104,20 @@ public class AccountResource {
     @Operation(summary = "Delete an empty account", description = "If-Match must carry the ETag read last.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such account")
-    @APIResponse(responseCode = "409", description = "The account still holds entries (DeleteConflict)")
+    @APIResponse(responseCode = "409", description = "The account still holds entries or owns a bucket (DeleteConflict)")
     @APIResponse(responseCode = "412", description = "The account changed since it was read")
     @APIResponse(responseCode = "428", description = "No If-Match header")
     public Response delete(@PathParam("accountId") String accountId,
             @HeaderParam(EntityTags.IF_MATCH) String ifMatch) {
-        long version = EntityTags.expectedVersion(ifMatch);
-        directory.change(edit -> {
-            DirectoryView view = edit.view();
-            StoredEntry current = view.account(accountId);
-            EntryRules.noDependents(view.entries().stream()
-                    .filter(e -> e.kind() != EntryKind.ACCOUNT && e.accountId().equals(accountId)).toList(),
-                    "account " + accountId);
-            edit.transaction().delete(current.id(), version);
-            return current;
-        });
-        return EntryResponses.deleted();
+        return endpoint.delete(TYPE, null, accountId, ifMatch);
+    }
+
+    /** An account is deleted empty, owning no bucket: its entries would have no account to belong to. */
+    private static void withoutEntries(DirectoryView view, StoredEntry account) {
+        EntryRules.noDependents(view.entries().stream()
+                .filter(e -> e.kind() != EntryKind.ACCOUNT && e.accountId().equals(account.key())
+                        || e.kind() == EntryKind.BUCKET && account.key().equals(e.body().path("account").asText()))
+                .toList(), "account " + account.key());
     }
 
     /** The account entry alone: its children have URLs of their own. */
@@ -143,6 +128,7 @@ public class AccountResource {
         children.put("managedPolicies", account.managedPolicies());
         children.put("oidcProviders", account.oidcProviders());
         children.put("samlProviders", account.samlProviders());
+        children.put("workloadAssociations", account.workloadAssociations());
         children.forEach((field, value) -> {
             if (value != null) {
                 throw AdminProblem.invalid(field, field + ": manage them under /admin/v1/accounts/{accountId}/"
@@ -150,9 +136,5 @@ public class AccountResource {
             }
         });
         return account;
-    }
-
-    static URI location(UriInfo uri, String name) {
-        return uri.getAbsolutePathBuilder().path(name).build();
     }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.stsgate.directory.Arns;
-import io.stsgate.directory.store.EntryKind;
 import io.stsgate.directory.store.StoredEntry;
 
 /**
@@ -25,12 +24,17 @@ final class EntryRepresentation {
     static ObjectNode of(StoredEntry entry) {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("key", entry.key());
-        if (entry.kind() == EntryKind.ACCOUNT) {
-            json.put("arn", Arns.accountRoot(entry.key()));
-        } else if (entry.kind() != EntryKind.ACCESS_KEY && entry.kind() != EntryKind.WORKLOAD_ASSOCIATION) {
-            json.put("arn", entry.key());
+        switch (entry.kind()) {
+            case ACCOUNT -> json.put("arn", Arns.accountRoot(entry.key()));
+            case BUCKET -> json.put("arn", "arn:aws:s3:::" + entry.key());
+            case ACCESS_KEY, WORKLOAD_ASSOCIATION, API -> {
+                // No ARN of its own.
+            }
+            default -> json.put("arn", entry.key());
         }
-        json.put("accountId", entry.accountId());
+        if (!entry.kind().outsideAccounts()) {
+            json.put("accountId", entry.accountId());
+        }
         ObjectNode body = entry.body();
         body.remove(SEALED);
         json.setAll(body);

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stsgate.directory.DirectoryFile;
 import io.stsgate.directory.DirectoryFile.AccessKeyEntry;
 import io.stsgate.directory.DirectoryFile.AccountEntry;
+import io.stsgate.directory.DirectoryFile.ApiEntry;
+import io.stsgate.directory.DirectoryFile.BucketEntry;
 import io.stsgate.directory.DirectoryFile.ManagedPolicyEntry;
 import io.stsgate.directory.DirectoryFile.MfaDeviceEntry;
 import io.stsgate.directory.DirectoryFile.OidcProviderEntry;
@@ -66,6 +68,16 @@ class FileEntries {
                 null, null, List.of(association)));
     }
 
+    /** An HTTP API of the nginx face; outside accounts. */
+    NewEntry httpApi(ApiEntry api) {
+        return only(EntryKind.API, new DirectoryFile(List.of(), List.of(api), null));
+    }
+
+    /** A bucket; outside accounts (its owner is a field). */
+    NewEntry bucket(BucketEntry bucket) {
+        return only(EntryKind.BUCKET, new DirectoryFile(List.of(), null, List.of(bucket)));
+    }
+
     /** An access key of {@code userName}, its secret (when given) sealed. */
     NewEntry accessKey(String accountId, String userName, AccessKeyEntry key) {
         return entries.accessKey(accountId, userName, key);
@@ -82,10 +94,14 @@ class FileEntries {
     }
 
     private NewEntry only(EntryKind kind, String accountId, AccountEntry account) {
-        List<NewEntry> split = entries.split(new DirectoryFile(List.of(account)));
+        return only(kind, new DirectoryFile(List.of(account)));
+    }
+
+    private NewEntry only(EntryKind kind, DirectoryFile file) {
+        List<NewEntry> split = entries.split(file);
         NewEntry entry = split.stream().filter(e -> e.id().kind() == kind).findFirst()
                 .orElseThrow(() -> new IllegalStateException("split produced no " + kind.wireName()));
-        return new NewEntry(entry.id(), accountId, withoutEmptyFields(entry.body()));
+        return new NewEntry(entry.id(), entry.accountId(), withoutEmptyFields(entry.body()));
     }
 
     /**

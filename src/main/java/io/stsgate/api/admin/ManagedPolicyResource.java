@@ -1,7 +1,6 @@
 package io.stsgate.api.admin;
 
 import java.util.List;
-import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -31,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.stsgate.directory.DirectoryFile.ManagedPolicyEntry;
-import io.stsgate.directory.store.DirectoryEntries.NewEntry;
 import io.stsgate.directory.store.EntryKind;
 import io.stsgate.directory.store.StoredEntry;
 
@@ -46,11 +44,13 @@ import io.stsgate.directory.store.StoredEntry;
 @Produces(MediaType.APPLICATION_JSON)
 public class ManagedPolicyResource {
 
-    @Inject
-    AdminDirectory directory;
+    static final EntryType<ManagedPolicyEntry> TYPE = EntryType.named(EntryKind.MANAGED_POLICY, "managed policy",
+            "managed policy", ManagedPolicyEntry.class, ManagedPolicyEntry::name, FileEntries::managedPolicy)
+            .withKeyField("path").withDependents((view, current) -> EntryRules.noDependents(
+                    attachedTo(view, current.key()), "managed policy " + current.key()));
 
     @Inject
-    FileEntries entries;
+    EntryEndpoint endpoint;
 
     @GET
     @Operation(summary = "List the managed policies of an account", description = "Ordered by ARN, maxItems (1-1000, default "
@@ -60,10 +60,7 @@ public class ManagedPolicyResource {
     @APIResponse(responseCode = "404", description = "No such account")
     public Response list(@PathParam("accountId") String accountId, @QueryParam("maxItems") String maxItems,
             @QueryParam("nextToken") String nextToken) {
-        PageRequest page = PageRequest.of("managed policy " + accountId, maxItems, nextToken);
-        DirectoryView view = directory.read();
-        view.account(accountId);
-        return EntryResponses.page(page.page(view.inAccount(EntryKind.MANAGED_POLICY, accountId)));
+        return endpoint.list(TYPE, accountId, maxItems, nextToken);
     }
 
     @GET
@@ -72,7 +69,7 @@ public class ManagedPolicyResource {
     @APIResponse(responseCode = "200", description = "The managed policy")
     @APIResponse(responseCode = "404", description = "No such account or managed policy")
     public Response get(@PathParam("accountId") String accountId, @PathParam("policyName") String policyName) {
-        return EntryResponses.ok(find(directory.read(), accountId, policyName));
+        return endpoint.get(TYPE, accountId, policyName);
     }
 
     @POST
@@ -88,16 +85,7 @@ public class ManagedPolicyResource {
     public Response create(@PathParam("accountId") String accountId,
             @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ManagedPolicyEntry.class))) String body,
             @Context UriInfo uri) {
-        ManagedPolicyEntry policy = EntryBody.read(body, ManagedPolicyEntry.class, Set.of());
-        String name = EntryRules.required(policy.name(), "name");
-        NewEntry entry = entries.managedPolicy(accountId, policy);
-        StoredEntry created = directory.change(edit -> {
-            DirectoryView view = edit.view();
-            view.account(accountId);
-            EntryRules.notTaken(view.named(EntryKind.MANAGED_POLICY, accountId, name), "managed policy " + name);
-            return edit.transaction().insert(entry.id(), accountId, entry.body());
-        });
-        return EntryResponses.created(AccountResource.location(uri, name), created);
+        return endpoint.create(TYPE, accountId, body, uri);
     }
 
     @PUT
@@ -114,16 +102,7 @@ public class ManagedPolicyResource {
     public Response replace(@PathParam("accountId") String accountId, @PathParam("policyName") String policyName,
             @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ManagedPolicyEntry.class))) String body) {
-        long version = EntityTags.expectedVersion(ifMatch);
-        ManagedPolicyEntry policy = EntryBody.read(body, ManagedPolicyEntry.class, Set.of());
-        EntryRules.sameAsUrl("name", policy.name(), policyName);
-        NewEntry entry = entries.managedPolicy(accountId, policy);
-        StoredEntry replaced = directory.change(edit -> {
-            StoredEntry current = find(edit.view(), accountId, policyName);
-            EntryRules.sameKey(entry, current, "path");
-            return edit.transaction().update(current.id(), version, entry.body());
-        });
-        return EntryResponses.ok(replaced);
+        return endpoint.replace(TYPE, accountId, policyName, ifMatch, body);
     }
 
     @DELETE
@@ -138,15 +117,7 @@ public class ManagedPolicyResource {
     @APIResponse(responseCode = "428", description = "No If-Match header")
     public Response delete(@PathParam("accountId") String accountId, @PathParam("policyName") String policyName,
             @HeaderParam(EntityTags.IF_MATCH) String ifMatch) {
-        long version = EntityTags.expectedVersion(ifMatch);
-        directory.change(edit -> {
-            DirectoryView view = edit.view();
-            StoredEntry current = find(view, accountId, policyName);
-            EntryRules.noDependents(attachedTo(view, current.key()), "managed policy " + current.key());
-            edit.transaction().delete(current.id(), version);
-            return current;
-        });
-        return EntryResponses.deleted();
+        return endpoint.delete(TYPE, accountId, policyName, ifMatch);
     }
 
     /** Users and roles whose policies.managed names {@code policyArn}. */
@@ -161,11 +132,5 @@ public class ManagedPolicyResource {
                     }
                     return false;
                 }).toList();
-    }
-
-    private static StoredEntry find(DirectoryView view, String accountId, String policyName) {
-        view.account(accountId);
-        return view.named(EntryKind.MANAGED_POLICY, accountId, policyName)
-                .orElseThrow(() -> AdminProblem.notFound("managed policy " + policyName + " of account " + accountId));
     }
 }

@@ -119,7 +119,7 @@ public class MfaDeviceResource {
         String seed = secrets.totpSeed();
         NewEntry entry = entries.mfaDevice(accountId, userName, new MfaDeviceEntry(name, seed));
         StoredEntry created = UserEntries.MFA_DEVICES.insert(directory, accountId, userName, entry);
-        return EntryResponses.created(AccountResource.location(uri, name), created, shownOnce(accountId, name, seed));
+        return EntryResponses.created(EntryEndpoint.location(uri, name), created, shownOnce(accountId, name, seed));
     }
 
     @PUT

@@ -1,7 +1,5 @@
 package io.stsgate.api.admin;
 
-import java.util.Set;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -30,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.stsgate.directory.DirectoryFile.OidcProviderEntry;
 import io.stsgate.directory.IssuerUrls;
-import io.stsgate.directory.store.DirectoryEntries.NewEntry;
 import io.stsgate.directory.store.EntryId;
 import io.stsgate.directory.store.EntryKind;
 import io.stsgate.directory.store.StoredEntry;
@@ -50,11 +47,12 @@ public class OidcProviderResource {
     private static final String HOST_AND_PATH = "the issuer without https://, such as "
             + "keycloak.example.com/realms/main (slashes may be URL-encoded)";
 
-    @Inject
-    AdminDirectory directory;
+    static final EntryType<OidcProviderEntry> TYPE = EntryType.named(EntryKind.OIDC_PROVIDER, "oidc-provider",
+            "OIDC provider", OidcProviderEntry.class, OidcProviderEntry::url, FileEntries::oidcProvider)
+            .withNameField("url", false).withKeyField("url").keyedByStore().foundBy(OidcProviderResource::find);
 
     @Inject
-    FileEntries entries;
+    EntryEndpoint endpoint;
 
     @GET
     @Operation(summary = "List the OIDC providers of an account", description = "Ordered by ARN, maxItems (1-1000, "
@@ -64,10 +62,7 @@ public class OidcProviderResource {
     @APIResponse(responseCode = "404", description = "No such account")
     public Response list(@PathParam("accountId") String accountId, @QueryParam("maxItems") String maxItems,
             @QueryParam("nextToken") String nextToken) {
-        PageRequest page = PageRequest.of("oidc-provider " + accountId, maxItems, nextToken);
-        DirectoryView view = directory.read();
-        view.account(accountId);
-        return EntryResponses.page(page.page(view.inAccount(EntryKind.OIDC_PROVIDER, accountId)));
+        return endpoint.list(TYPE, accountId, maxItems, nextToken);
     }
 
     @GET
@@ -77,7 +72,7 @@ public class OidcProviderResource {
     @APIResponse(responseCode = "404", description = "No such account or provider")
     public Response get(@PathParam("accountId") String accountId,
             @Parameter(description = HOST_AND_PATH) @PathParam("hostAndPath") String hostAndPath) {
-        return EntryResponses.ok(find(directory.read(), accountId, hostAndPath));
+        return endpoint.get(TYPE, accountId, hostAndPath);
     }
 
     @POST
@@ -93,14 +88,7 @@ public class OidcProviderResource {
     public Response create(@PathParam("accountId") String accountId,
             @RequestBody(required = true, content = @Content(schema = @Schema(implementation = OidcProviderEntry.class))) String body,
             @Context UriInfo uri) {
-        OidcProviderEntry provider = EntryBody.read(body, OidcProviderEntry.class, Set.of());
-        String url = EntryRules.required(provider.url(), "url");
-        NewEntry entry = entries.oidcProvider(accountId, provider);
-        StoredEntry created = directory.change(edit -> {
-            edit.view().account(accountId);
-            return edit.transaction().insert(entry.id(), accountId, entry.body());
-        });
-        return EntryResponses.created(AccountResource.location(uri, IssuerUrls.hostAndPathOrRaw(url)), created);
+        return endpoint.create(TYPE, accountId, body, uri, IssuerUrls::hostAndPathOrRaw);
     }
 
     @PUT
@@ -118,16 +106,7 @@ public class OidcProviderResource {
             @Parameter(description = HOST_AND_PATH) @PathParam("hostAndPath") String hostAndPath,
             @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(schema = @Schema(implementation = OidcProviderEntry.class))) String body) {
-        long version = EntityTags.expectedVersion(ifMatch);
-        OidcProviderEntry provider = EntryBody.read(body, OidcProviderEntry.class, Set.of());
-        EntryRules.required(provider.url(), "url");
-        NewEntry entry = entries.oidcProvider(accountId, provider);
-        StoredEntry replaced = directory.change(edit -> {
-            StoredEntry current = find(edit.view(), accountId, hostAndPath);
-            EntryRules.sameKey(entry, current, "url");
-            return edit.transaction().update(current.id(), version, entry.body());
-        });
-        return EntryResponses.ok(replaced);
+        return endpoint.replace(TYPE, accountId, hostAndPath, ifMatch, body);
     }
 
     @DELETE
@@ -142,13 +121,7 @@ public class OidcProviderResource {
     public Response delete(@PathParam("accountId") String accountId,
             @Parameter(description = HOST_AND_PATH) @PathParam("hostAndPath") String hostAndPath,
             @HeaderParam(EntityTags.IF_MATCH) String ifMatch) {
-        long version = EntityTags.expectedVersion(ifMatch);
-        directory.change(edit -> {
-            StoredEntry current = find(edit.view(), accountId, hostAndPath);
-            edit.transaction().delete(current.id(), version);
-            return current;
-        });
-        return EntryResponses.deleted();
+        return endpoint.delete(TYPE, accountId, hostAndPath, ifMatch);
     }
 
     private static StoredEntry find(DirectoryView view, String accountId, String hostAndPath) {

@@ -28,9 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.stsgate.directory.DirectoryFile.RoleEntry;
-import io.stsgate.directory.store.DirectoryEntries.NewEntry;
 import io.stsgate.directory.store.EntryKind;
-import io.stsgate.directory.store.StoredEntry;
 
 /** Roles of an account, addressed by name; the path is in the body and part of the ARN, so it does not change. */
 @Path("/admin/v1/accounts/{accountId}/roles")
@@ -43,11 +41,11 @@ public class RoleResource {
     /** The unique id ({@code AIDA…}/{@code AROA…}) is assigned when the entry is created and never changes. */
     private static final Set<String> ASSIGNED = Set.of("roleId");
 
-    @Inject
-    AdminDirectory directory;
+    static final EntryType<RoleEntry> TYPE = EntryType.named(EntryKind.ROLE, "role", "role", RoleEntry.class,
+            RoleEntry::name, FileEntries::role).withAssigned(ASSIGNED).withKeyField("path");
 
     @Inject
-    FileEntries entries;
+    EntryEndpoint endpoint;
 
     @GET
     @Operation(summary = "List the roles of an account", description = "Ordered by ARN, maxItems (1-1000, default "
@@ -57,10 +55,7 @@ public class RoleResource {
     @APIResponse(responseCode = "404", description = "No such account")
     public Response list(@PathParam("accountId") String accountId, @QueryParam("maxItems") String maxItems,
             @QueryParam("nextToken") String nextToken) {
-        PageRequest page = PageRequest.of("role " + accountId, maxItems, nextToken);
-        DirectoryView view = directory.read();
-        view.account(accountId);
-        return EntryResponses.page(page.page(view.inAccount(EntryKind.ROLE, accountId)));
+        return endpoint.list(TYPE, accountId, maxItems, nextToken);
     }
 
     @GET
@@ -69,7 +64,7 @@ public class RoleResource {
     @APIResponse(responseCode = "200", description = "The role")
     @APIResponse(responseCode = "404", description = "No such account or role")
     public Response get(@PathParam("accountId") String accountId, @PathParam("roleName") String roleName) {
-        return EntryResponses.ok(find(directory.read(), accountId, roleName));
+        return endpoint.get(TYPE, accountId, roleName);
     }
 
     @POST
@@ -86,16 +81,7 @@ public class RoleResource {
     public Response create(@PathParam("accountId") String accountId,
             @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RoleEntry.class))) String body,
             @Context UriInfo uri) {
-        RoleEntry role = EntryBody.read(body, RoleEntry.class, ASSIGNED);
-        String name = EntryRules.required(role.name(), "name");
-        NewEntry entry = entries.role(accountId, role);
-        StoredEntry created = directory.change(edit -> {
-            DirectoryView view = edit.view();
-            view.account(accountId);
-            EntryRules.notTaken(view.named(EntryKind.ROLE, accountId, name), "role " + name);
-            return edit.transaction().insert(entry.id(), accountId, entry.body());
-        });
-        return EntryResponses.created(AccountResource.location(uri, name), created);
+        return endpoint.create(TYPE, accountId, body, uri);
     }
 
     @PUT
@@ -112,16 +98,7 @@ public class RoleResource {
     public Response replace(@PathParam("accountId") String accountId, @PathParam("roleName") String roleName,
             @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RoleEntry.class))) String body) {
-        long version = EntityTags.expectedVersion(ifMatch);
-        RoleEntry role = EntryBody.read(body, RoleEntry.class, ASSIGNED);
-        EntryRules.sameAsUrl("name", role.name(), roleName);
-        NewEntry entry = entries.role(accountId, role);
-        StoredEntry replaced = directory.change(edit -> {
-            StoredEntry current = find(edit.view(), accountId, roleName);
-            EntryRules.sameKey(entry, current, "path");
-            return edit.transaction().update(current.id(), version, entry.body());
-        });
-        return EntryResponses.ok(replaced);
+        return endpoint.replace(TYPE, accountId, roleName, ifMatch, body);
     }
 
     @DELETE
@@ -134,18 +111,6 @@ public class RoleResource {
     @APIResponse(responseCode = "428", description = "No If-Match header")
     public Response delete(@PathParam("accountId") String accountId, @PathParam("roleName") String roleName,
             @HeaderParam(EntityTags.IF_MATCH) String ifMatch) {
-        long version = EntityTags.expectedVersion(ifMatch);
-        directory.change(edit -> {
-            StoredEntry current = find(edit.view(), accountId, roleName);
-            edit.transaction().delete(current.id(), version);
-            return current;
-        });
-        return EntryResponses.deleted();
-    }
-
-    private static StoredEntry find(DirectoryView view, String accountId, String roleName) {
-        view.account(accountId);
-        return view.named(EntryKind.ROLE, accountId, roleName)
-                .orElseThrow(() -> AdminProblem.notFound("role " + roleName + " of account " + accountId));
+        return endpoint.delete(TYPE, accountId, roleName, ifMatch);
     }
 }

@@ -1,7 +1,5 @@
 package io.stsgate.api.admin;
 
-import java.util.Set;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -28,9 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.stsgate.directory.DirectoryFile.SamlProviderEntry;
-import io.stsgate.directory.store.DirectoryEntries.NewEntry;
 import io.stsgate.directory.store.EntryKind;
-import io.stsgate.directory.store.StoredEntry;
 
 /**
  * SAML identity providers of an account, addressed by name ({@code arn:aws:iam::ACCOUNT:saml-provider/NAME}): the
@@ -43,11 +39,11 @@ import io.stsgate.directory.store.StoredEntry;
 @Produces(MediaType.APPLICATION_JSON)
 public class SamlProviderResource {
 
-    @Inject
-    AdminDirectory directory;
+    static final EntryType<SamlProviderEntry> TYPE = EntryType.named(EntryKind.SAML_PROVIDER, "SAML provider",
+            "SAML provider", SamlProviderEntry.class, SamlProviderEntry::name, FileEntries::samlProvider);
 
     @Inject
-    FileEntries entries;
+    EntryEndpoint endpoint;
 
     @GET
     @Operation(summary = "List the SAML providers of an account", description = "Ordered by ARN, maxItems (1-1000, default "
@@ -57,10 +53,7 @@ public class SamlProviderResource {
     @APIResponse(responseCode = "404", description = "No such account")
     public Response list(@PathParam("accountId") String accountId, @QueryParam("maxItems") String maxItems,
             @QueryParam("nextToken") String nextToken) {
-        PageRequest page = PageRequest.of("SAML provider " + accountId, maxItems, nextToken);
-        DirectoryView view = directory.read();
-        view.account(accountId);
-        return EntryResponses.page(page.page(view.inAccount(EntryKind.SAML_PROVIDER, accountId)));
+        return endpoint.list(TYPE, accountId, maxItems, nextToken);
     }
 
     @GET
@@ -69,7 +62,7 @@ public class SamlProviderResource {
     @APIResponse(responseCode = "200", description = "The SAML provider")
     @APIResponse(responseCode = "404", description = "No such account or SAML provider")
     public Response get(@PathParam("accountId") String accountId, @PathParam("providerName") String providerName) {
-        return EntryResponses.ok(find(directory.read(), accountId, providerName));
+        return endpoint.get(TYPE, accountId, providerName);
     }
 
     @POST
@@ -85,16 +78,7 @@ public class SamlProviderResource {
     public Response create(@PathParam("accountId") String accountId,
             @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SamlProviderEntry.class))) String body,
             @Context UriInfo uri) {
-        SamlProviderEntry provider = EntryBody.read(body, SamlProviderEntry.class, Set.of());
-        String name = EntryRules.required(provider.name(), "name");
-        NewEntry entry = entries.samlProvider(accountId, provider);
-        StoredEntry created = directory.change(edit -> {
-            DirectoryView view = edit.view();
-            view.account(accountId);
-            EntryRules.notTaken(view.named(EntryKind.SAML_PROVIDER, accountId, name), "SAML provider " + name);
-            return edit.transaction().insert(entry.id(), accountId, entry.body());
-        });
-        return EntryResponses.created(AccountResource.location(uri, name), created);
+        return endpoint.create(TYPE, accountId, body, uri);
     }
 
     @PUT
@@ -111,15 +95,7 @@ public class SamlProviderResource {
     public Response replace(@PathParam("accountId") String accountId, @PathParam("providerName") String providerName,
             @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SamlProviderEntry.class))) String body) {
-        long version = EntityTags.expectedVersion(ifMatch);
-        SamlProviderEntry provider = EntryBody.read(body, SamlProviderEntry.class, Set.of());
-        EntryRules.sameAsUrl("name", provider.name(), providerName);
-        NewEntry entry = entries.samlProvider(accountId, provider);
-        StoredEntry replaced = directory.change(edit -> {
-            StoredEntry current = find(edit.view(), accountId, providerName);
-            return edit.transaction().update(current.id(), version, entry.body());
-        });
-        return EntryResponses.ok(replaced);
+        return endpoint.replace(TYPE, accountId, providerName, ifMatch, body);
     }
 
     @DELETE
@@ -132,18 +108,6 @@ public class SamlProviderResource {
     @APIResponse(responseCode = "428", description = "No If-Match header")
     public Response delete(@PathParam("accountId") String accountId, @PathParam("providerName") String providerName,
             @HeaderParam(EntityTags.IF_MATCH) String ifMatch) {
-        long version = EntityTags.expectedVersion(ifMatch);
-        directory.change(edit -> {
-            StoredEntry current = find(edit.view(), accountId, providerName);
-            edit.transaction().delete(current.id(), version);
-            return current;
-        });
-        return EntryResponses.deleted();
-    }
-
-    private static StoredEntry find(DirectoryView view, String accountId, String providerName) {
-        view.account(accountId);
-        return view.named(EntryKind.SAML_PROVIDER, accountId, providerName)
-                .orElseThrow(() -> AdminProblem.notFound("SAML provider " + providerName + " of account " + accountId));
+        return endpoint.delete(TYPE, accountId, providerName, ifMatch);
     }
 }

@@ -30,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.stsgate.directory.DirectoryFile.UserEntry;
-import io.stsgate.directory.store.DirectoryEntries.NewEntry;
 import io.stsgate.directory.store.EntryKind;
 import io.stsgate.directory.store.StoredEntry;
 
@@ -45,11 +44,12 @@ public class UserResource {
     /** The unique id ({@code AIDA…}/{@code AROA…}) is assigned when the entry is created and never changes. */
     private static final Set<String> ASSIGNED = Set.of("userId");
 
-    @Inject
-    AdminDirectory directory;
+    static final EntryType<UserEntry> TYPE = EntryType.named(EntryKind.USER, "user", "user", UserEntry.class,
+            UserEntry::name, FileEntries::user).withAssigned(ASSIGNED).withKeyField("path")
+            .accepting(UserResource::withoutCredentials).withDependents(UserResource::credentialsOf);
 
     @Inject
-    FileEntries entries;
+    EntryEndpoint endpoint;
 
     @GET
     @Operation(summary = "List the users of an account", description = "Ordered by ARN, maxItems (1-1000, default "
@@ -59,10 +59,7 @@ public class UserResource {
     @APIResponse(responseCode = "404", description = "No such account")
     public Response list(@PathParam("accountId") String accountId, @QueryParam("maxItems") String maxItems,
             @QueryParam("nextToken") String nextToken) {
-        PageRequest page = PageRequest.of("user " + accountId, maxItems, nextToken);
-        DirectoryView view = directory.read();
-        view.account(accountId);
-        return EntryResponses.page(page.page(view.inAccount(EntryKind.USER, accountId)));
+        return endpoint.list(TYPE, accountId, maxItems, nextToken);
     }
 
     @GET
@@ -71,7 +68,7 @@ public class UserResource {
     @APIResponse(responseCode = "200", description = "The user")
     @APIResponse(responseCode = "404", description = "No such account or user")
     public Response get(@PathParam("accountId") String accountId, @PathParam("userName") String userName) {
-        return EntryResponses.ok(directory.read().user(accountId, userName));
+        return endpoint.get(TYPE, accountId, userName);
     }
 
     @POST
@@ -88,16 +85,7 @@ public class UserResource {
     public Response create(@PathParam("accountId") String accountId,
             @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UserEntry.class))) String body,
             @Context UriInfo uri) {
-        UserEntry user = withoutCredentials(EntryBody.read(body, UserEntry.class, ASSIGNED));
-        String name = EntryRules.required(user.name(), "name");
-        NewEntry entry = entries.user(accountId, user);
-        StoredEntry created = directory.change(edit -> {
-            DirectoryView view = edit.view();
-            view.account(accountId);
-            EntryRules.notTaken(view.named(EntryKind.USER, accountId, name), "user " + name);
-            return edit.transaction().insert(entry.id(), accountId, entry.body());
-        });
-        return EntryResponses.created(AccountResource.location(uri, name), created);
+        return endpoint.create(TYPE, accountId, body, uri);
     }
 
     @PUT
@@ -114,16 +102,7 @@ public class UserResource {
     public Response replace(@PathParam("accountId") String accountId, @PathParam("userName") String userName,
             @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UserEntry.class))) String body) {
-        long version = EntityTags.expectedVersion(ifMatch);
-        UserEntry user = withoutCredentials(EntryBody.read(body, UserEntry.class, ASSIGNED));
-        EntryRules.sameAsUrl("name", user.name(), userName);
-        NewEntry entry = entries.user(accountId, user);
-        StoredEntry replaced = directory.change(edit -> {
-            StoredEntry current = edit.view().user(accountId, userName);
-            EntryRules.sameKey(entry, current, "path");
-            return edit.transaction().update(current.id(), version, entry.body());
-        });
-        return EntryResponses.ok(replaced);
+        return endpoint.replace(TYPE, accountId, userName, ifMatch, body);
     }
 
     @DELETE
@@ -138,17 +117,15 @@ public class UserResource {
     @APIResponse(responseCode = "428", description = "No If-Match header")
     public Response delete(@PathParam("accountId") String accountId, @PathParam("userName") String userName,
             @HeaderParam(EntityTags.IF_MATCH) String ifMatch) {
-        long version = EntityTags.expectedVersion(ifMatch);
-        directory.change(edit -> {
-            DirectoryView view = edit.view();
-            StoredEntry current = view.user(accountId, userName);
-            List<StoredEntry> credentials = Stream.concat(view.ofUser(EntryKind.ACCESS_KEY, accountId, userName)
-                    .stream(), view.ofUser(EntryKind.MFA_DEVICE, accountId, userName).stream()).toList();
-            EntryRules.noDependents(credentials, "user " + userName);
-            edit.transaction().delete(current.id(), version);
-            return current;
-        });
-        return EntryResponses.deleted();
+        return endpoint.delete(TYPE, accountId, userName, ifMatch);
+    }
+
+    /** A user with access keys or MFA devices is not deleted: they would outlive it in the store. */
+    private static void credentialsOf(DirectoryView view, StoredEntry user) {
+        String userName = user.body().path("name").asText();
+        List<StoredEntry> credentials = Stream.concat(view.ofUser(EntryKind.ACCESS_KEY, user.accountId(), userName)
+                .stream(), view.ofUser(EntryKind.MFA_DEVICE, user.accountId(), userName).stream()).toList();
+        EntryRules.noDependents(credentials, "user " + userName);
     }
 
     /** Keys and devices are created by stsgate under their own URLs, so their secrets are shown once, there. */

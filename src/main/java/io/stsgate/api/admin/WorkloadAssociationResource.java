@@ -1,7 +1,5 @@
 package io.stsgate.api.admin;
 
-import java.util.Set;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -28,11 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.stsgate.directory.DirectoryFile.WorkloadAssociationEntry;
-import io.stsgate.directory.WorkloadAssociation;
-import io.stsgate.directory.store.DirectoryEntries.NewEntry;
-import io.stsgate.directory.store.EntryId;
 import io.stsgate.directory.store.EntryKind;
-import io.stsgate.directory.store.StoredEntry;
 
 /**
  * Workload associations of an account (provider and subject to role, for the container credentials endpoint),
@@ -45,11 +39,12 @@ import io.stsgate.directory.store.StoredEntry;
 @Produces(MediaType.APPLICATION_JSON)
 public class WorkloadAssociationResource {
 
-    @Inject
-    AdminDirectory directory;
+    static final EntryType<WorkloadAssociationEntry> TYPE = EntryType.named(EntryKind.WORKLOAD_ASSOCIATION,
+            "workload-association", "workload association", WorkloadAssociationEntry.class,
+            WorkloadAssociationEntry::name, FileEntries::workloadAssociation).keyedByStore();
 
     @Inject
-    FileEntries entries;
+    EntryEndpoint endpoint;
 
     @GET
     @Operation(summary = "List the workload associations of an account", description = "Ordered by key, maxItems "
@@ -59,10 +54,7 @@ public class WorkloadAssociationResource {
     @APIResponse(responseCode = "404", description = "No such account")
     public Response list(@PathParam("accountId") String accountId, @QueryParam("maxItems") String maxItems,
             @QueryParam("nextToken") String nextToken) {
-        PageRequest page = PageRequest.of("workload-association " + accountId, maxItems, nextToken);
-        DirectoryView view = directory.read();
-        view.account(accountId);
-        return EntryResponses.page(page.page(view.inAccount(EntryKind.WORKLOAD_ASSOCIATION, accountId)));
+        return endpoint.list(TYPE, accountId, maxItems, nextToken);
     }
 
     @GET
@@ -72,7 +64,7 @@ public class WorkloadAssociationResource {
     @APIResponse(responseCode = "200", description = "The association")
     @APIResponse(responseCode = "404", description = "No such account or association")
     public Response get(@PathParam("accountId") String accountId, @PathParam("name") String name) {
-        return EntryResponses.ok(find(directory.read(), accountId, name));
+        return endpoint.get(TYPE, accountId, name);
     }
 
     @POST
@@ -89,14 +81,7 @@ public class WorkloadAssociationResource {
     public Response create(@PathParam("accountId") String accountId,
             @RequestBody(required = true, content = @Content(schema = @Schema(implementation = WorkloadAssociationEntry.class))) String body,
             @Context UriInfo uri) {
-        WorkloadAssociationEntry association = EntryBody.read(body, WorkloadAssociationEntry.class, Set.of());
-        String name = EntryRules.required(association.name(), "name");
-        NewEntry entry = entries.workloadAssociation(accountId, association);
-        StoredEntry created = directory.change(edit -> {
-            edit.view().account(accountId);
-            return edit.transaction().insert(entry.id(), accountId, entry.body());
-        });
-        return EntryResponses.created(AccountResource.location(uri, name), created);
+        return endpoint.create(TYPE, accountId, body, uri);
     }
 
     @PUT
@@ -113,15 +98,7 @@ public class WorkloadAssociationResource {
     public Response replace(@PathParam("accountId") String accountId, @PathParam("name") String name,
             @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(schema = @Schema(implementation = WorkloadAssociationEntry.class))) String body) {
-        long version = EntityTags.expectedVersion(ifMatch);
-        WorkloadAssociationEntry association = EntryBody.read(body, WorkloadAssociationEntry.class, Set.of());
-        EntryRules.sameAsUrl("name", association.name(), name);
-        NewEntry entry = entries.workloadAssociation(accountId, association);
-        StoredEntry replaced = directory.change(edit -> {
-            StoredEntry current = find(edit.view(), accountId, name);
-            return edit.transaction().update(current.id(), version, entry.body());
-        });
-        return EntryResponses.ok(replaced);
+        return endpoint.replace(TYPE, accountId, name, ifMatch, body);
     }
 
     @DELETE
@@ -135,19 +112,6 @@ public class WorkloadAssociationResource {
     @APIResponse(responseCode = "428", description = "No If-Match header")
     public Response delete(@PathParam("accountId") String accountId, @PathParam("name") String name,
             @HeaderParam(EntityTags.IF_MATCH) String ifMatch) {
-        long version = EntityTags.expectedVersion(ifMatch);
-        directory.change(edit -> {
-            StoredEntry current = find(edit.view(), accountId, name);
-            edit.transaction().delete(current.id(), version);
-            return current;
-        });
-        return EntryResponses.deleted();
-    }
-
-    private static StoredEntry find(DirectoryView view, String accountId, String name) {
-        view.account(accountId);
-        return view.find(new EntryId(EntryKind.WORKLOAD_ASSOCIATION, WorkloadAssociation.key(accountId, name)))
-                .orElseThrow(() -> AdminProblem.notFound("workload association " + name + " of account "
-                        + accountId));
+        return endpoint.delete(TYPE, accountId, name, ifMatch);
     }
 }

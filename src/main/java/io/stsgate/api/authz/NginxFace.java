@@ -60,7 +60,7 @@ public class NginxFace {
     }
 
     /**
-     * @param api null for the built-in S3 mapping, else the name of a declarative API of the mapping file
+     * @param api null for the built-in S3 mapping, else the name of an HTTP API of the directory
      * @param headers the subrequest's headers
      */
     Answer decide(String api, Map<String, List<String>> headers, String requestId) {
@@ -75,7 +75,7 @@ public class NginxFace {
             var routes = mappings.api(api);
             if (routes.isEmpty()) {
                 return error(requestId, "AccessDenied", "Access Denied", 403, "no API '" + api
-                        + "' in the mapping file");
+                        + "' in the directory");
             }
             service = routes.get().service();
         }

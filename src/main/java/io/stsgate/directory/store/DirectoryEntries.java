@@ -19,6 +19,8 @@ import io.stsgate.directory.Arns;
 import io.stsgate.directory.DirectoryFile;
 import io.stsgate.directory.DirectoryFile.AccessKeyEntry;
 import io.stsgate.directory.DirectoryFile.AccountEntry;
+import io.stsgate.directory.DirectoryFile.ApiEntry;
+import io.stsgate.directory.DirectoryFile.BucketEntry;
 import io.stsgate.directory.DirectoryFile.ManagedPolicyEntry;
 import io.stsgate.directory.DirectoryFile.MfaDeviceEntry;
 import io.stsgate.directory.DirectoryFile.OidcProviderEntry;
@@ -96,6 +98,12 @@ public final class DirectoryEntries {
                 entries.add(new NewEntry(workloadAssociationId(id, association), id, tree(association)));
             }
         }
+        for (ApiEntry api : list(file.apis())) {
+            entries.add(new NewEntry(new EntryId(EntryKind.API, nameOf(api.name())), "", tree(api)));
+        }
+        for (BucketEntry bucket : list(file.buckets())) {
+            entries.add(new NewEntry(new EntryId(EntryKind.BUCKET, nameOf(bucket.name())), "", tree(bucket)));
+        }
         return entries;
     }
 
@@ -127,6 +135,9 @@ public final class DirectoryEntries {
         entries.stream().filter(e -> e.kind() == EntryKind.ACCOUNT).sorted(Comparator.comparing(StoredEntry::key))
                 .forEach(e -> accounts.put(e.key(), new AccountParts(read(e, AccountEntry.class))));
         for (StoredEntry entry : entries) {
+            if (entry.kind().outsideAccounts()) {
+                continue;
+            }
             AccountParts parts = entry.kind() == EntryKind.ACCOUNT ? null : accounts.get(entry.accountId());
             if (entry.kind() != EntryKind.ACCOUNT && parts == null) {
                 throw new DirectoryFileException(
@@ -143,8 +154,8 @@ public final class DirectoryEntries {
                 case SAML_PROVIDER -> parts.samlProviders.add(read(entry, SamlProviderEntry.class));
                 case WORKLOAD_ASSOCIATION ->
                     parts.workloadAssociations.add(read(entry, WorkloadAssociationEntry.class));
-                case ACCESS_KEY, MFA_DEVICE -> {
-                    // Attached below, once every user is known.
+                case ACCESS_KEY, MFA_DEVICE, API, BUCKET -> {
+                    // Attached below, once every user is known; APIs and buckets are outside accounts.
                 }
             }
         }
@@ -177,7 +188,8 @@ public final class DirectoryEntries {
                                 entry.id())));
             }
         }
-        return new DirectoryFile(accounts.values().stream().map(AccountParts::toEntry).toList());
+        return new DirectoryFile(accounts.values().stream().map(AccountParts::toEntry).toList(),
+                all(entries, EntryKind.API, ApiEntry.class), all(entries, EntryKind.BUCKET, BucketEntry.class));
     }
 
     public static EntryId userId(String accountId, UserEntry user) {
@@ -227,6 +239,12 @@ public final class DirectoryEntries {
         body.put(EntryUniqueIds.field(entry.kind()), EntryUniqueIds.idOf(entry));
         return new StoredEntry(entry.kind(), entry.key(), entry.accountId(), body, entry.version(), entry.createdAt(),
                 entry.updatedAt());
+    }
+
+    /** The entries of a kind outside accounts, by key. */
+    private static <T> List<T> all(List<StoredEntry> entries, EntryKind kind, Class<T> type) {
+        return entries.stream().filter(e -> e.kind() == kind).sorted(Comparator.comparing(StoredEntry::key))
+                .map(e -> read(e, type)).toList();
     }
 
     private static <T> T read(StoredEntry entry, Class<T> type) {

@@ -13,7 +13,9 @@ public enum EntryKind {
     MANAGED_POLICY("managed-policy"),
     OIDC_PROVIDER("oidc-provider"),
     SAML_PROVIDER("saml-provider"),
-    WORKLOAD_ASSOCIATION("workload-association");
+    WORKLOAD_ASSOCIATION("workload-association"),
+    API("api"),
+    BUCKET("bucket");
 
     private final String wireName;
 
@@ -24,6 +26,11 @@ public enum EntryKind {
     /** The name in the store and in the admin API. */
     public String wireName() {
         return wireName;
+    }
+
+    /** Whether entries of this kind are named across the directory, in no account (stored with account id ""). */
+    public boolean outsideAccounts() {
+        return this == API || this == BUCKET;
     }
 
     public static Optional<EntryKind> ofWireName(String name) {

@@ -10,9 +10,11 @@ import org.jboss.logging.Logger;
 
 import io.stsgate.directory.AccessKey;
 import io.stsgate.directory.Account;
+import io.stsgate.directory.Bucket;
 import io.stsgate.directory.Directory;
 import io.stsgate.directory.DirectoryFileLoader;
 import io.stsgate.directory.DirectorySnapshot;
+import io.stsgate.directory.HttpApi;
 import io.stsgate.directory.ManagedPolicy;
 import io.stsgate.directory.MfaDevice;
 import io.stsgate.directory.OidcProvider;
@@ -131,5 +133,15 @@ public final class StoredDirectory implements Directory {
     @Override
     public Optional<WorkloadAssociation> workloadAssociation(String issuer, String subject) {
         return snapshot().workloadAssociation(issuer, subject);
+    }
+
+    @Override
+    public Optional<HttpApi> httpApi(String name) {
+        return snapshot().httpApi(name);
+    }
+
+    @Override
+    public Optional<Bucket> bucket(String name) {
+        return snapshot().bucket(name);
     }
 }

@@ -7,22 +7,24 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.stsgate.directory.HttpApi;
+import io.stsgate.directory.RouteTemplate;
 import io.stsgate.engine.AccessQuestion;
 
 /** Declarative routes: method and path template to action and resource ARN. */
 class ApiRoutesTest {
 
-    private static ApiRoutes.Route route(String method, String path, String action, String resource) {
-        return new ApiRoutes.Route(method, RouteTemplate.parse(path).template(), action, resource);
+    private static HttpApi.Route route(String method, String path, String action, String resource) {
+        return new HttpApi.Route(method, RouteTemplate.parse(path).template(), action, resource);
     }
 
-    private final ApiRoutes orders = new ApiRoutes("orders", "execute-api", List.of(
+    private final ApiRoutes orders = new ApiRoutes(new HttpApi("orders", "execute-api", List.of(
             route("GET", "/orders/{orderId}", "orders:GetOrder",
                     "arn:aws:execute-api:eu-west-1:111111111111:order/{orderId}"),
             route("*", "/orders/{orderId}/items/{itemId}", "orders:TouchItem",
                     "arn:aws:execute-api:eu-west-1:111111111111:order/{orderId}/item/{itemId}"),
             route("GET", "/files/{path+}", "orders:GetFile", "arn:aws:execute-api:eu-west-1:111111111111:file/{path}"),
-            route("GET", "/health", "orders:Health", "arn:aws:execute-api:eu-west-1:111111111111:health")));
+            route("GET", "/health", "orders:Health", "arn:aws:execute-api:eu-west-1:111111111111:health"))));
 
     private Mapping map(String method, String path) {
         return orders.map(new HttpCall(method, "api.example", path, null, Map.of()));

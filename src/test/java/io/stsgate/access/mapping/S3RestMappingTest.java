@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.stsgate.directory.Bucket;
 import io.stsgate.engine.AccessQuestion;
 import io.stsgate.policy.NamedPolicy;
 import io.stsgate.policy.PolicyParser;
@@ -18,7 +19,8 @@ class S3RestMappingTest {
             {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
              "Resource": "arn:aws:s3:::shared/*"}]}"""));
     private final S3RestMapping mapping = new S3RestMapping(List.of("s3.example.com"),
-            Map.of("shared", new Bucket("shared", "222222222222", List.of(SHARED_POLICY))));
+            name -> java.util.Optional.ofNullable(Map.of("shared", new Bucket("shared", "222222222222",
+                    List.of(SHARED_POLICY))).get(name)));
 
     private Mapping map(String method, String uri, Map<String, List<String>> headers) {
         return map(method, "storage.example:9000", uri, headers);

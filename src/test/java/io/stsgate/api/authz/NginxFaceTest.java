@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.sts.model.Tag;
 /**
  * The nginx face as nginx's auth_request calls it (the original request in X-Original-* and the client's own headers,
  * the key in X-Stsgate-Key), with S3 requests signed by the AWS SDK v2's signer. Test profile: key
- * {@code test-nginx-key}, mapping file {@code src/test/resources/authz/mappings.yaml}.
+ * {@code test-nginx-key}, buckets and API of the demo directory, S3 domain {@code s3.storage.example}.
  */
 @QuarkusTest
 class NginxFaceTest {

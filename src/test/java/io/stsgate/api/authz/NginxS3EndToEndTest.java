@@ -41,7 +41,7 @@ import software.amazon.awssdk.services.sts.model.Tag;
  * End to end with real parts: Debian's nginx with the shipped {@code deploy/nginx/stsgate-s3.conf} (only its ports
  * changed) in front of S3Proxy (filesystem backend, no authentication of its own), stsgate deciding every request, and
  * the unmodified AWS CLI v2 and boto3 as clients with temporary credentials from stsgate's AssumeRole. Directory
- * {@code src/test/resources/authz/nginx-directory.yaml}, mapping file {@code nginx-mappings.yaml} beside it.
+ * {@code src/test/resources/authz/nginx-directory.yaml}, with the bucket {@code shared-data} and its policy.
  */
 @QuarkusTest
 @TestProfile(NginxS3EndToEndTest.Profile.class)
@@ -52,7 +52,6 @@ class NginxS3EndToEndTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("stsgate.directory.file", "src/test/resources/authz/nginx-directory.yaml",
-                    "stsgate.authz.mapping-file", "src/test/resources/authz/nginx-mappings.yaml",
                     // SHA-256 of the shipped configuration's placeholder key, which the test leaves as it is.
                     "stsgate.authz.nginx-key-sha256",
                     "6fc76c06cecb289a3a8c8512066f6aaf5d11c14711d0bac17d21ae43b24dcd7c");

@@ -59,6 +59,30 @@ class DirectoryEntriesTest {
     }
 
     @Test
+    void apisAndBucketsSurviveTheStoreAndAnExportAndImport() throws Exception {
+        var entries = entries();
+        DirectoryFile demo = demo();
+        var split = entries.split(demo);
+        assertThat(split).filteredOn(e -> e.id().kind().outsideAccounts())
+                .extracting(e -> e.id().kind().wireName() + " " + e.id().key(), NewEntry::accountId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("api dev-files", ""),
+                        org.assertj.core.groups.Tuple.tuple("bucket shared-reports", ""),
+                        org.assertj.core.groups.Tuple.tuple("bucket private-reports", ""));
+
+        String exported = DirectoryFileLoader.write(entries.assemble(stored(split)));
+        DirectoryFile imported = DirectoryFileLoader.parse("export",
+                new java.io.ByteArrayInputStream(exported.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertThat(imported.apis()).isEqualTo(demo.apis());
+        assertThat(imported.buckets()).containsExactlyInAnyOrderElementsOf(demo.buckets());
+        var directory = DirectoryFileLoader.validate("export", imported);
+        assertThat(directory.httpApi("dev-files").orElseThrow().routes()).extracting(r -> r.method() + " " + r.path())
+                .containsExactly("GET /files/{path+}", "DELETE /files/{path+}");
+        assertThat(directory.bucket("shared-reports").orElseThrow().policies()).hasSize(1);
+        assertThat(directory.bucket("private-reports").orElseThrow().account()).isEqualTo("111111111111");
+    }
+
+    @Test
     void secretsAreSealedAtRest() throws Exception {
         var split = entries().split(demo());
 
@@ -138,6 +162,6 @@ class DirectoryEntriesTest {
                         u.mfaDevices().stream().map(d -> new DirectoryFile.MfaDeviceEntry(d.name(), null)).toList(),
                         u.policies())).toList(),
                 a.roles(), a.managedPolicies(), a.oidcProviders(), a.samlProviders(), a.workloadAssociations()))
-                .toList());
+                .toList(), file.apis(), file.buckets());
     }
 }

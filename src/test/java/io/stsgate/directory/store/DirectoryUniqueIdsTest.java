@@ -182,6 +182,6 @@ class DirectoryUniqueIdsTest {
                 .map(a -> new DirectoryFile.AccountEntry(a.id(), a.name(), a.users(),
                         a.roles() == null ? null : a.roles().stream().filter(r -> !r.name().equals(roleName)).toList(),
                         a.managedPolicies(), a.oidcProviders(), a.samlProviders(), a.workloadAssociations()))
-                .toList());
+                .toList(), file.apis(), file.buckets());
     }
 }

@@ -1,5 +1,7 @@
-package io.stsgate.access.mapping;
+package io.stsgate.directory;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,9 +15,9 @@ import java.util.regex.Pattern;
  * for the rest of the path. Segments are compared decoded; a variable never matches {@code .}, {@code ..} or a segment
  * that decodes to a slash, so a value cannot step outside the resource it names.
  */
-final class RouteTemplate {
+public final class RouteTemplate {
 
-    static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]{0,63})(\\+?)}");
+    public static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]{0,63})(\\+?)}");
     private static final Pattern LITERAL = Pattern.compile("[A-Za-z0-9._~!$&'()*,;=:@%-]*");
 
     private final String text;
@@ -30,7 +32,7 @@ final class RouteTemplate {
     }
 
     /** The template, or a message saying what is wrong with it. */
-    static Result parse(String text) {
+    public static Result parse(String text) {
         if (text == null || !text.startsWith("/") || text.length() > 1024) {
             return new Result(null, "must start with / (at most 1024 characters)");
         }
@@ -56,21 +58,21 @@ final class RouteTemplate {
             } else if (!LITERAL.matcher(part).matches()) {
                 return new Result(null, "segment '" + part + "' has characters a path does not carry unencoded");
             } else {
-                segments.add(new Segment(HttpCall.decode(part), null, false));
+                segments.add(new Segment(decode(part), null, false));
             }
         }
         return new Result(new RouteTemplate(text, List.copyOf(segments)), null);
     }
 
-    record Result(RouteTemplate template, String problem) {
+    public record Result(RouteTemplate template, String problem) {
     }
 
-    List<String> variables() {
+    public List<String> variables() {
         return segments.stream().filter(s -> s.variable() != null).map(Segment::variable).toList();
     }
 
     /** The variables' decoded values when {@code rawPath} matches, else empty. */
-    Optional<Map<String, String>> match(String rawPath) {
+    public Optional<Map<String, String>> match(String rawPath) {
         if (!rawPath.startsWith("/")) {
             return Optional.empty();
         }
@@ -97,7 +99,7 @@ final class RouteTemplate {
                 return Optional.empty();
             }
             if (segment.literal() != null) {
-                if (!segment.literal().equals(HttpCall.decode(parts[i]))) {
+                if (!segment.literal().equals(decode(parts[i]))) {
                     return Optional.empty();
                 }
             } else {
@@ -112,8 +114,13 @@ final class RouteTemplate {
     }
 
     private static String variableValue(String raw) {
-        String value = HttpCall.decode(raw);
+        String value = decode(raw);
         return value.isEmpty() || value.equals(".") || value.equals("..") || value.contains("/") ? null : value;
+    }
+
+    /** Percent-decodes a path segment ({@code +} stays a plus in paths; SigV4 clients encode it). */
+    private static String decode(String raw) {
+        return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     @Override

@@ -1,28 +1,33 @@
-package io.stsgate.access.mapping;
+package io.stsgate.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** The mapping file: what it accepts, and one test per rejection, each naming the file, the entry and the problem. */
-class MappingFileLoaderTest {
+/**
+ * HTTP APIs and buckets in the directory file (moved from the nginx face's former mapping file): what loads, and one
+ * test per rejection, each naming the file, the entry and the problem.
+ */
+class HttpApisLoadingTest {
 
-    private static final List<String> SERVICES = List.of("s3", "execute-api");
+    private static final String ACCOUNTS = """
+            accounts:
+              - id: "111111111111"
+              - id: "222222222222"
+            """;
 
-    private static Mappings load(String yaml) {
-        return MappingFileLoader.load("mappings.yaml", new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)),
-                SERVICES);
+    private static DirectorySnapshot load(String yaml) {
+        return DirectoryFileLoader.load("directory.yaml",
+                new ByteArrayInputStream((ACCOUNTS + yaml).getBytes(StandardCharsets.UTF_8)));
     }
 
     private static void rejects(String yaml, String message) {
-        assertThatThrownBy(() -> load(yaml)).isInstanceOf(MappingFileException.class).hasMessageContaining(message)
-                .hasMessageStartingWith("mappings.yaml: ");
+        assertThatThrownBy(() -> load(yaml)).isInstanceOf(DirectoryFileException.class).hasMessageContaining(message)
+                .hasMessageStartingWith("directory.yaml: ");
     }
 
     private static String api(String route) {
@@ -42,67 +47,68 @@ class MappingFileLoaderTest {
             """;
 
     @Test
-    void aCompleteFileLoads() {
-        Mappings mappings = load("""
-                s3:
-                  domains: [s3.example.com]
-                  buckets:
-                    - name: shared
-                      account: "222222222222"
-                      policy: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*",
-                        "Action": "s3:GetObject", "Resource": "arn:aws:s3:::shared/*"}]}'
+    void apisAndBucketsLoad() {
+        DirectorySnapshot directory = load("""
+                buckets:
+                  - name: shared
+                    account: "222222222222"
+                    policy: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*",
+                      "Action": "s3:GetObject", "Resource": "arn:aws:s3:::shared/*"}]}'
                 """ + api(ROUTE));
 
-        assertThat(mappings.api("orders")).isPresent();
-        var mapped = (Mapping.Mapped) mappings.api("orders").orElseThrow()
-                .map(new HttpCall("GET", "h", "/orders/9", null, Map.of()));
-        assertThat(mapped.questions().get(0).resource()).isEqualTo("arn:aws:execute-api:eu-west-1:111111111111:order/9");
-        var bucket = (Mapping.Mapped) mappings.s3().map(new HttpCall("GET", "shared.s3.example.com", "/k", null,
-                Map.of()));
-        assertThat(bucket.questions().get(0).resourceAccount()).isEqualTo("222222222222");
-        assertThat(bucket.questions().get(0).resourcePolicies()).hasSize(1);
+        HttpApi orders = directory.httpApi("orders").orElseThrow();
+        assertThat(orders.service()).isEqualTo("execute-api");
+        assertThat(orders.routes()).singleElement().satisfies(route -> {
+            assertThat(route.path().match("/orders/9")).contains(java.util.Map.of("id", "9"));
+            assertThat(route.resource()).isEqualTo("arn:aws:execute-api:eu-west-1:111111111111:order/{id}");
+        });
+        Bucket shared = directory.bucket("shared").orElseThrow();
+        assertThat(shared.account()).isEqualTo("222222222222");
+        assertThat(shared.policies()).hasSize(1);
+        assertThat(directory.bucket("other")).isEmpty();
     }
 
     @Test
-    void anEmptyFileIsNoMapping() {
-        assertThat(load("").apis()).isEmpty();
+    void aDirectoryWithoutThemHasNone() {
+        assertThat(load("").httpApi("orders")).isEmpty();
     }
 
     @Test
     void anUnknownFieldIsRejected() {
-        rejects("s3:\n  domainz: [x]\n", "domainz");
-    }
-
-    @Test
-    void anInvalidDomainIsRejected() {
-        rejects("s3:\n  domains: [S3.Example.com]\n", "s3 > domains[0]: must be a lower-case host name");
+        assertThatThrownBy(() -> load("buckets:\n  - name: shared\n    owner: \"111111111111\"\n"))
+                .isInstanceOf(DirectoryFileException.class).hasMessageContaining("owner");
     }
 
     @Test
     void anInvalidBucketNameIsRejected() {
-        rejects("s3:\n  buckets:\n    - name: Bad_Bucket\n      account: \"111111111111\"\n",
-                "s3 > buckets[0]: name: must be an S3 bucket name");
+        rejects("buckets:\n  - name: Bad_Bucket\n    account: \"111111111111\"\n",
+                "buckets[0]: name: must be an S3 bucket name");
     }
 
     @Test
     void aBucketWithoutItsAccountIsRejected() {
-        rejects("s3:\n  buckets:\n    - name: shared\n", "s3 > buckets[0] 'shared': account:");
+        rejects("buckets:\n  - name: shared\n", "buckets[0] 'shared': account: the owning account");
+    }
+
+    @Test
+    void aBucketOfAnAccountNotInTheDirectoryIsRejected() {
+        rejects("buckets:\n  - name: shared\n    account: \"999999999999\"\n",
+                "buckets[0] 'shared': account: the owning account, an account of this directory");
     }
 
     @Test
     void anInvalidBucketPolicyIsRejected() {
-        rejects("s3:\n  buckets:\n    - name: shared\n      account: \"111111111111\"\n      policy: {Statement: 3}\n",
-                "s3 > buckets[0] 'shared': policy:");
+        rejects("buckets:\n  - name: shared\n    account: \"111111111111\"\n    policy: {Statement: 3}\n",
+                "buckets[0] 'shared': policy:");
     }
 
     @Test
     void aDuplicateBucketIsRejected() {
         rejects("""
-                s3:
-                  buckets:
-                    - {name: shared, account: "111111111111"}
-                    - {name: shared, account: "222222222222"}
-                """, "s3 > buckets[1] 'shared': name: duplicate bucket");
+                buckets:
+                  - {name: shared, account: "111111111111"}
+                  - {name: shared, account: "222222222222"}
+                """, "buckets[1] 'shared': name: duplicate bucket");
     }
 
     @Test
@@ -117,8 +123,8 @@ class MappingFileLoaderTest {
     }
 
     @Test
-    void aServiceNotOnTheAllowListIsRejected() {
-        rejects(api(ROUTE).replace("service: execute-api", "service: sts"),
+    void aServiceThatIsNoSigV4ServiceNameIsRejected() {
+        rejects(api(ROUTE).replace("service: execute-api", "service: Execute API"),
                 "apis[0] 'orders': service: the SigV4 service name");
     }
 
