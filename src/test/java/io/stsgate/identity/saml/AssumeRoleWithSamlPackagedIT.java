@@ -8,12 +8,10 @@ import java.net.URL;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.TestProfile;
 import io.stsgate.it.packaged.PackagedDemo;
-import io.stsgate.it.packaged.PackagedStore;
 import io.stsgate.testsupport.TestClients;
 
 import software.amazon.awssdk.services.sts.model.StsException;
@@ -25,8 +23,6 @@ import software.amazon.awssdk.services.sts.model.StsException;
  */
 @QuarkusIntegrationTest
 @TestProfile(PackagedDemo.class)
-@WithTestResource(PackagedStore.class)
-@WithTestResource(SamlTrustResource.class)
 class AssumeRoleWithSamlPackagedIT {
 
     @TestHTTPResource("/")

@@ -10,7 +10,6 @@ import java.net.URL;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.TestProfile;
@@ -21,11 +20,10 @@ import io.stsgate.testsupport.TestClients;
  * The packaged application answers as the README's walk-through expects: on the JVM ({@code ./mvnw verify}, against
  * the jar) and as a native executable ({@code ./mvnw verify -Pnative}), where a class left out of the image, a
  * resource not included or state frozen at build time shows up here. The demo directory's published example keys
- * sign the calls.
+ * sign the calls; every {@code *PackagedIT} class shares one start of the application ({@link PackagedDemo}).
  */
 @QuarkusIntegrationTest
 @TestProfile(PackagedDemo.class)
-@WithTestResource(PackagedStore.class)
 class DemoPackagedIT {
 
     @TestHTTPResource("/")
