@@ -34,7 +34,6 @@ public final class KeyringFile {
             """;
     private static final long MAX_FILE_SIZE = 1024 * 1024;
     private static final String STANDBY = "standby";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private KeyringFile() {
     }
@@ -214,9 +213,10 @@ public final class KeyringFile {
         }
     }
 
+    /** From a generator made at run time (never a static one, which a native image would seed at build time). */
     private static byte[] randomBytes(int n) {
         byte[] bytes = new byte[n];
-        RANDOM.nextBytes(bytes);
+        new SecureRandom().nextBytes(bytes);
         return bytes;
     }
 }

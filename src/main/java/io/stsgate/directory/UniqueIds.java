@@ -20,7 +20,6 @@ public final class UniqueIds {
     private static final int LENGTH = 17;
     private static final Pattern USER_ID = Pattern.compile(USER_PREFIX + "[A-Z0-9]{" + LENGTH + "}");
     private static final Pattern ROLE_ID = Pattern.compile(ROLE_PREFIX + "[A-Z0-9]{" + LENGTH + "}");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private UniqueIds() {
     }
@@ -51,10 +50,12 @@ public final class UniqueIds {
         return ROLE_PREFIX + digest(arn);
     }
 
+    /** From a generator made per id at run time (a static one would be seeded at build time in a native image). */
     private static String random() {
+        var random = new SecureRandom();
         var out = new StringBuilder(LENGTH);
         for (int i = 0; i < LENGTH; i++) {
-            out.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
+            out.append(ALPHABET[random.nextInt(ALPHABET.length)]);
         }
         return out.toString();
     }

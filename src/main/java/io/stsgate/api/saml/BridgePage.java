@@ -13,15 +13,16 @@ import jakarta.ws.rs.core.Response;
  */
 final class BridgePage {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private BridgePage() {
     }
 
-    /** A fresh CSP nonce (128 bits) for one response. */
+    /**
+     * A fresh CSP nonce (128 bits) for one response. The generator is made per call, not held in a static field: a
+     * native image would otherwise freeze a generator seeded at build time (about a microsecond; a page costs far more).
+     */
     static String nonce() {
         byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
+        new SecureRandom().nextBytes(bytes);
         return Base64.getEncoder().encodeToString(bytes);
     }
 
