@@ -40,6 +40,8 @@ function init(args)
   -- "once" (third argument): a thread stops when its lines are spent instead of sending them again. Its rate is then
   -- understated (wrk divides by the whole duration): for checks (--brief), not for measurements.
   once = args[3] == "once"
+  -- Fourth argument (soak mode, with paced.lua): milliseconds each connection waits between its requests.
+  delay_ms = tonumber(args[4]) or 0
   next_request = 1
   wrapped = 0
   non200 = 0

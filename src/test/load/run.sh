@@ -9,7 +9,10 @@
 #
 # Options: --flows "LIST" (default: every flow), --connections "10 50", --duration SECONDS, --warmup SECONDS (one
 # warm-up slice; slices repeat until the JIT compiler has settled, at most --warmup-max SECONDS, default 90),
-# --jar NAME=PATH (repeatable; default the packaged jar), --rounds N. Environment: LOAD_JAVA_OPTS (server JVM
+# --jar NAME=PATH (repeatable; default the packaged jar), --rounds N, --soak SECONDS (after the rows, each server
+# runs its flows in turn, 60 s each, at half the rate it reached at 50 connections, for SECONDS in all, and prints
+# req/s, errors and RSS per minute: memory must stay flat and bounded, throughput must not drift; SAML is left out, as
+# its one-time assertions would need a pool of the whole soak). Environment: LOAD_JAVA_OPTS (server JVM
 # options), LOAD_THREAD_CPU=1 (after each measured row, the server's CPU per request by thread group: event loops, audit
 # store, JIT compiler, GC), LOAD_SAML_RATE (SAML requests/s to size the first assertion pool for; later pools follow the rate seen).
 #
@@ -41,7 +44,7 @@ declare -A FLOW_LABEL=([web-identity]=AssumeRoleWithWebIdentity [saml]=AssumeRol
 flows=$ALL_FLOWS
 connections="10 50"
 duration=10 warmup=5 warmup_max=90
-rounds=1 saml_guess=1000 pool_mode=wrap
+rounds=1 saml_guess=1000 pool_mode=wrap soak=0
 jars=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -53,6 +56,7 @@ while [ $# -gt 0 ]; do
     --warmup) warmup=$2; shift ;;
     --warmup-max) warmup_max=$2; shift ;;
     --rounds) rounds=$2; shift ;;
+    --soak) soak=$2; shift ;;
     --jar) jars+=("$2"); shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
@@ -247,6 +251,36 @@ run_flows() {
   done
 }
 
+# run_soak NAME: paced wrk runs (requests.lua with a delay per request) cycling through the measured flows.
+run_soak() {
+  local name=$1 elapsed=0 i=0 flow peak delay report line soak_flows=()
+  for flow in $flows; do [ "$flow" = saml ] || soak_flows+=("$flow"); done
+  [ ${#soak_flows[@]} -gt 0 ] || { echo "run.sh: --soak needs a flow other than saml" >&2; exit 2; }
+  { cat src/test/load/requests.lua; echo 'function delay() return delay_ms end'; } > "$out/paced.lua"
+  echo "  soak: ${soak} s, 60 s per flow at half of its rate at 50 connections"
+  printf '  %-8s %-16s %10s %10s %8s %8s %10s\n' minute flow 'target/s' 'req/s' errors 'RSS MB' 'peak RSS'
+  while [ "$elapsed" -lt "$soak" ]; do
+    flow=${soak_flows[$((i % ${#soak_flows[@]}))]}
+    peak=$(awk -F'\t' -v n="$name" -v f="$flow" '$1 == n && $2 == f && $3 == 50 && $4 > p { p = $4 } END { print p + 0 }' \
+      "$results")
+    [ "$peak" -gt 0 ] || { echo "run.sh: no rate at 50 connections for $flow to pace the soak by" >&2; exit 2; }
+    # 50 connections, each waiting this long between requests: about half the peak rate (less the latency).
+    delay=$((50 * 1000 * 2 / peak))
+    [ "$delay" -gt 0 ] || delay=1
+    report=$(wrk -t"$threads" -c50 -d60s --timeout 5s -s "$out/paced.lua" "$endpoint" \
+      -- "$out/$flow.1.requests" "$threads" wrap "$delay")
+    line=$(grep '^RESULT' <<<"$report") || { echo "$report" >&2; echo "run.sh: wrk gave no result" >&2; exit 1; }
+    local requests duration_us p50_us p99_us non200 socket_errors wrapped
+    eval "$(sed 's/^RESULT //' <<<"$line")"
+    local errors=$((non200 + socket_errors))
+    [ "$errors" -eq 0 ] || failed=1
+    i=$((i + 1)) elapsed=$((elapsed + 60))
+    printf '  %-8s %-16s %10s %10s %8s %8s %10s\n' "$i" "$flow" $((peak / 2)) $((requests * 1000000 / duration_us)) \
+      "$errors" "$(rss_mb "$server_pid")" "$(awk '/^VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$server_pid/status")"
+    printf '%s\tsoak\t%s\t%s\t%s\t%s\n' "$name" "$i" "$flow" "$errors" "$(rss_mb "$server_pid")" >> "$out/soak.tsv"
+  done
+}
+
 for round in $(seq 1 "$rounds"); do
   for spec in "${jars[@]}"; do
     name=${spec%%=*} jar=${spec#*=}
@@ -254,6 +288,7 @@ for round in $(seq 1 "$rounds"); do
     start_server "$name" "$jar"
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" ready - "$ready_ms" - - - - "$(rss_mb "$server_pid")" >> "$results"
     run_flows "$name"
+    [ "$soak" -eq 0 ] || run_soak "$name"
     stop_server
   done
 done
