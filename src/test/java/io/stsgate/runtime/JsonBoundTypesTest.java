@@ -63,7 +63,7 @@ class JsonBoundTypesTest {
     void theRegisteredTypesExistAndReachTheirComponents() throws Exception {
         Set<String> registered = reachable(JsonBoundTypes.class.getAnnotation(RegisterForReflection.class).classNames());
         assertThat(registered).contains("io.stsgate.directory.DirectoryFile$RoleEntry",
-                "io.stsgate.access.mapping.MappingFile$RouteEntry", "io.stsgate.identity.saml.VerifiedAssertion");
+                "io.stsgate.directory.DirectoryFile$RouteEntry", "io.stsgate.identity.saml.VerifiedAssertion");
     }
 
     private static boolean isMapper(JavaField field) {
