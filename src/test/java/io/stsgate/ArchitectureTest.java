@@ -38,13 +38,6 @@ class ArchitectureTest {
     private static final Path PAGE = Path.of("docs", "architecture.md");
     private static final Path SOURCES = Path.of("src", "main", "java");
     private static final int MAX_LINES = 300;
-    /**
-     * Source files allowed over {@link #MAX_LINES} for now, relative to {@link #SOURCES}. StsgateConfig was being
-     * changed on other branches when the rule came in (issue #19); it is split once that work is merged, and then
-     * leaves this set.
-     */
-    private static final Set<String> LONG_FOR_NOW = Set.of("io/stsgate/config/StsgateConfig.java");
-
     private static PackageTable table;
     private static JavaClasses classes;
 
@@ -153,15 +146,12 @@ class ArchitectureTest {
         for (Path file : files) {
             String relative = SOURCES.relativize(file).toString().replace(File.separatorChar, '/');
             int lines = Files.readAllLines(file).size();
-            if (lines > MAX_LINES && !LONG_FOR_NOW.contains(relative)) {
+            if (lines > MAX_LINES) {
                 offenders.add(relative + " (" + lines + " lines)");
             }
         }
         assertThat(files).as("sources under %s", SOURCES).hasSizeGreaterThan(100);
         assertThat(offenders).as("files in %s over %d lines", SOURCES, MAX_LINES).isEmpty();
-        for (String exception : LONG_FOR_NOW) {
-            assertThat(SOURCES.resolve(exception)).as("an exception that no longer exists").exists();
-        }
     }
 
     /** One row of the table: a package (relative to io.stsgate), the stsgate packages it may use, JDK-only or not. */
