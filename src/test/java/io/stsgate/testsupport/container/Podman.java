@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,18 +22,30 @@ public final class Podman {
     }
 
     public static boolean installed() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "podman"))) {
-                return true;
-            }
-        }
-        return false;
+        return onPath("podman").isPresent();
     }
 
     /** The command prefix, storage options included: what {@code build-image.sh} takes in {@code PODMAN}. */
     public static List<String> command() {
-        return List.of("podman", "--root", ROOT.resolve("storage").toString(), "--runroot",
-                ROOT.resolve("run").toString());
+        var command = new ArrayList<>(List.of("podman", "--root", ROOT.resolve("storage").toString(), "--runroot",
+                ROOT.resolve("run").toString()));
+        // Debian's default runtime, crun, refuses hosts with hybrid cgroups (as the CI machines have); runc runs there.
+        onPath("runc").ifPresent(runc -> command.addAll(List.of("--runtime", runc.toString())));
+        return List.copyOf(command);
+    }
+
+    private static Optional<Path> onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/sbin:/usr/bin").split(":")) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+                return Optional.of(Path.of(dir, program));
+            }
+        }
+        for (String dir : List.of("/usr/sbin", "/usr/bin")) {
+            if (Files.isExecutable(Path.of(dir, program))) {
+                return Optional.of(Path.of(dir, program));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Runs podman with these arguments; the result carries the exit code and the combined output. */
