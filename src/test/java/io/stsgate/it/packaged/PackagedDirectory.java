@@ -3,10 +3,12 @@ package io.stsgate.it.packaged;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.stsgate.identity.saml.SamlTrustResource;
@@ -21,33 +23,27 @@ public class PackagedDirectory implements QuarkusTestResourceLifecycleManager {
 
     private static final String SAML_ACCOUNT = "222222222222";
 
+    private static final YAMLMapper YAML = new YAMLMapper();
+
     @Override
     public Map<String, String> start() {
         Path samlFile = Path.of(new SamlTrustResource().start().get("stsgate.directory.file"));
         try (InputStream demo = getClass().getClassLoader().getResourceAsStream("demo/directory.yaml")) {
-            String samlAccounts = Files.readString(samlFile).replaceFirst("^accounts:\n", "");
+            // As trees, not text: the demo directory has more top-level lists than accounts (apis, buckets).
+            var combined = (ObjectNode) YAML.readTree(demo);
+            var accounts = (ArrayNode) combined.get("accounts");
+            for (int i = accounts.size() - 1; i >= 0; i--) {
+                if (SAML_ACCOUNT.equals(accounts.get(i).path("id").asText())) {
+                    accounts.remove(i);
+                }
+            }
+            YAML.readTree(samlFile.toFile()).get("accounts").forEach(accounts::add);
             Path file = samlFile.resolveSibling("packaged-directory.yaml");
-            Files.writeString(file, withoutAccount(new String(demo.readAllBytes(), StandardCharsets.UTF_8),
-                    SAML_ACCOUNT) + samlAccounts);
+            YAML.writeValue(file.toFile(), combined);
             return Map.of("stsgate.directory.file", file.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The demo directory without one of its accounts (the SAML account takes its id). */
-    private static String withoutAccount(String yaml, String accountId) {
-        var kept = new StringBuilder();
-        boolean skipping = false;
-        for (String line : yaml.lines().toList()) {
-            if (line.startsWith("  - id: ")) {
-                skipping = line.contains("\"" + accountId + "\"");
-            }
-            if (!skipping) {
-                kept.append(line).append('\n');
-            }
-        }
-        return kept.toString();
     }
 
     @Override
