@@ -12,7 +12,7 @@
 # --jar NAME=PATH (repeatable; default the packaged jar), --rounds N, --soak SECONDS (after the rows, each server
 # runs its flows in turn, 60 s each, at half the rate it reached at 50 connections, for SECONDS in all, and prints
 # req/s, errors and RSS per minute: memory must stay flat and bounded, throughput must not drift; SAML is left out, as
-# its one-time assertions would need a pool of the whole soak). Environment: LOAD_JAVA_OPTS (server JVM
+# its one-time assertions would need a pool of the whole soak). Environment: LOAD_JAVA_OPTS (JVM options after the shipped
 # options), LOAD_THREAD_CPU=1 (after each measured row, the server's CPU per request by thread group: event loops, audit
 # store, JIT compiler, GC), LOAD_SAML_RATE (SAML requests/s to size the first assertion pool for; later pools follow the rate seen).
 #
@@ -24,8 +24,9 @@
 # /proc/PID/stat, divided by the requests) and the server's RSS after the run.
 #
 # Server settings (production-like): the production profile (JSON log lines, every request audited to the log and
-# to the embedded H2 store, default throttling limits), a fresh embedded store under target/load/, the heap bounded
-# as k8s/deployment.yaml bounds it (75% of its 512 MiB limit: -Xmx384m; override with LOAD_JAVA_OPTS), listening on
+# to the embedded H2 store, default throttling limits), a fresh embedded store under target/load/, the shipped JVM
+# options (the jvm.options file beside the jar: bounded heap, metaspace, code cache and direct memory; LOAD_JAVA_OPTS
+# adds options after them) and MALLOC_ARENA_MAX=2 as the image sets it, listening on
 # 127.0.0.1. The log goes to target/load/server-*.log (its first lines; the rest is read and discarded, as a log
 # collector would). wrk runs on the same machine with 2 threads.
 #
@@ -64,7 +65,8 @@ while [ $# -gt 0 ]; do
   shift
 done
 [ ${#jars[@]} -gt 0 ] || jars=("stsgate=target/quarkus-app/quarkus-run.jar")
-java_opts=${LOAD_JAVA_OPTS:--Xmx384m}
+# The shipped JVM options file beside each jar (src/main/jvm/jvm.options, where the build has one), then these.
+java_opts=${LOAD_JAVA_OPTS:-}
 threads=2
 out=$project/target/load
 mkdir -p "$out"
@@ -128,6 +130,14 @@ stop_server() {
 }
 trap stop_server EXIT
 
+# jvm_options JAR: the argument file of the shipped JVM options beside the jar, if the build that made it has one.
+jvm_options() {
+  local file
+  file=$(dirname "$1")/jvm.options
+  [ -f "$file" ] && echo "@$file"
+  return 0
+}
+
 # start_server NAME JAR: a fresh store, random ports; sets server_pid, endpoint, ready_ms.
 start_server() {
   local name=$1 jar=$2 port management
@@ -138,8 +148,8 @@ start_server() {
   # shellcheck disable=SC2086
   STSGATE_DIRECTORY_FILE="$out/directory.yaml" STSGATE_KEYRING_FILE="$out/keyring.txt" \
     STSGATE_AUTHZ_NGINX_KEY_SHA256="$(cat "$out/nginx-key-sha256.txt")" \
-    STSGATE_STORE_PATH="$out/store-$name" \
-    java $java_opts -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
+    STSGATE_STORE_PATH="$out/store-$name" MALLOC_ARENA_MAX=2 \
+    java $(jvm_options "$jar") $java_opts -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
     -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port="$management" -jar "$jar" \
     > >(head -n 2000 > "$log"; cat > /dev/null) 2>&1 &
   server_pid=$!
@@ -299,7 +309,7 @@ done
 
 echo
 echo "stsgate HTTP load: $(date -u +%FT%TZ), $(nproc) cores, wrk -t$threads on the same machine, ${duration} s per row"
-echo "after a warm-up per flow until the JIT compiler settled (${warmup} s slices, at most ${warmup_max} s); server: $java_opts, production profile, embedded store, audit on"
+echo "after a warm-up per flow until the JIT compiler settled (${warmup} s slices, at most ${warmup_max} s); server: shipped jvm.options ${java_opts:+plus $java_opts }(older builds: JVM defaults), MALLOC_ARENA_MAX=2, production profile, embedded store, audit on"
 echo
 printf '| %-10s | %-26s | %5s | %8s | %8s | %8s | %6s | %14s | %7s |\n' server flow conns 'req/s' 'p50 ms' 'p99 ms' \
   errors 'CPU µs/request' 'RSS MB'

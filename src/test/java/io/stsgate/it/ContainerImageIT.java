@@ -14,12 +14,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.stsgate.testsupport.JvmOptions;
 import io.stsgate.testsupport.container.Podman;
 import io.stsgate.testsupport.container.RequiresPodman;
 
@@ -74,7 +77,8 @@ class ContainerImageIT {
         long started = System.nanoTime();
         var run = Podman.run(120, runArguments("--detach", "--name", name, "--network", "host", "--env",
                 "QUARKUS_PROFILE=demo", "--env", "QUARKUS_HTTP_PORT=" + port, "--env",
-                "QUARKUS_MANAGEMENT_PORT=" + managementPort, "--env", "JDK_JAVA_OPTIONS=-XX:AOTMode=on", AOT_IMAGE));
+                "QUARKUS_MANAGEMENT_PORT=" + managementPort, "--env",
+                "JDK_JAVA_OPTIONS=@/deployments/jvm.options -XX:AOTMode=on", AOT_IMAGE));
         assertThat(run.ok()).as(run.output()).isTrue();
         try {
             Duration ready = awaitReady(URI.create("http://127.0.0.1:" + managementPort), started, name);
@@ -118,6 +122,15 @@ class ContainerImageIT {
             String status = Files.readString(Path.of("/proc", pid.output().strip(), "status"));
             assertThat(status).containsPattern("(?m)^Uid:\\s+185\\s+185\\s+185\\s+185$");
 
+            // The image's JVM runs with the shipped memory bounds (JDK_JAVA_OPTIONS=@/deployments/jvm.options).
+            JvmOptions bounds = JvmOptions.shipped();
+            String metrics = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(management.resolve("/q/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(memoryMax(metrics, "heap")).isBetween(bounds.heap() / 2, bounds.heap());
+            assertThat(memoryMax(metrics, "nonheap", "Metaspace")).isEqualTo(bounds.metaspace());
+            assertThat(memoryMax(metrics, "nonheap", "CodeCache")).isEqualTo(bounds.codeCache());
+
             String logs = String.join(" ", Podman.command()) + " logs " + CONTAINER;
             var walkThrough = Podman.exec(List.of("bash", "src/test/smoke/walkthrough.sh"),
                     Map.of("STSGATE_ENDPOINT", "http://127.0.0.1:" + port, "STSGATE_MANAGEMENT",
@@ -128,6 +141,21 @@ class ContainerImageIT {
         } finally {
             Podman.run(60, "rm", "--force", CONTAINER);
         }
+    }
+
+    /** The sum of Micrometer's jvm_memory_max_bytes over an area's pools (or the named pool). */
+    private static long memoryMax(String metrics, String area, String... pool) {
+        Pattern line = Pattern.compile("(?m)^jvm_memory_max_bytes\\{area=\"" + area + "\",id=\"("
+                + (pool.length == 0 ? "[^\"]+" : Pattern.quote(pool[0])) + ")\"\\} (\\S+)$");
+        Matcher m = line.matcher(metrics);
+        long sum = 0;
+        boolean found = false;
+        while (m.find()) {
+            sum += (long) Double.parseDouble(m.group(2));
+            found = true;
+        }
+        assertThat(found).as("jvm_memory_max_bytes for %s %s in /q/metrics", area, List.of(pool)).isTrue();
+        return sum;
     }
 
     /** The sandbox lacks CAP_SYS_RESOURCE: podman must be given limits at or below the current ones. */
