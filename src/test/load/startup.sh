@@ -8,15 +8,19 @@
 #   src/test/load/startup.sh --image j17=localhost/stsgate:latest --image aot=localhost/stsgate:aot   # images
 #
 # Variants: 17 (the plain jar on Java 17), 17-appcds (Java 17 with an AppCDS archive made by a training run,
-# -XX:ArchiveClassesAtExit, then -XX:SharedArchiveFile), 25 (Java 25, the JDK's own CDS archive only), 25-aot (Java 25
-# with an AOT cache made by a training run, -XX:AOTCacheOutput, then -XX:AOTCache). Options: --runs N (starts per
-# variant and jar, default 5), --variants "LIST", --jar NAME=PATH (repeatable; default the packaged jar), --java17 HOME
-# and --java25 HOME (default: the JDKs under /usr/lib/jvm), --image NAME=IMAGE (repeatable: times `podman run` of the
-# image to ready, with the same fixtures mounted read-only and its own entry point and options; PODMAN may carry
-# podman's options, as for build-image.sh; with --image and no --jar, only images are timed). Every run, training included, has the shipped JVM options
-# (the jvm.options file beside the jar, where its build has one) and MALLOC_ARENA_MAX=2, as the image. Environment:
-# STARTUP_JAVA_OPTS (JVM options after those, training included), STARTUP_LOG_OPTS (JVM options of the measured runs
-# only, e.g. -Xlog:class+load:file=/tmp/classes.log:uptime: their output stays in target/startup/).
+# -XX:ArchiveClassesAtExit, then -Xshare:on -XX:SharedArchiveFile), 25 (Java 25, the JDK's own CDS archive only),
+# 25-aot (Java 25 with an AOT cache made by a training run, -XX:AOTCacheOutput, then -XX:AOTMode=on -XX:AOTCache; with
+# -Xshare:on and AOTMode=on a start that cannot use its archive fails instead of being timed without it). Archives are
+# kept under target/startup/ and made again when the jar is newer.
+#
+# Options: --runs N (starts per variant and jar, default 5), --variants "LIST", --jar NAME=PATH (repeatable; default
+# the packaged jar), --java17 HOME and --java25 HOME (default: the JDKs under /usr/lib/jvm), --image NAME=IMAGE
+# (repeatable: times `podman run` of the image to ready, with the same fixtures mounted read-only, the image's own
+# entry point and options; PODMAN may carry podman's options, as for build-image.sh; with --image and no --jar, only
+# images are timed). Every run of a jar, training included, has the shipped JVM options (the jvm.options file beside
+# the jar, where its build has one) and MALLOC_ARENA_MAX=2, as the image. Environment: STARTUP_JAVA_OPTS (JVM options
+# after those, training included), STARTUP_LOG_OPTS (JVM options of the measured runs only, e.g.
+# -Xlog:class+load:file=/tmp/classes.log:uptime for a class-loading timeline).
 #
 # What it does: makes the load suite's fixtures once (io.stsgate.load.LoadFixtures: a directory with an OIDC provider, a
 # SAML IdP, users, roles and workload associations, and a keyring file), makes each archive with one training run
