@@ -14,7 +14,7 @@
 # req/s, errors and RSS per minute: memory must stay flat and bounded, throughput must not drift; SAML is left out, as
 # its one-time assertions would need a pool of the whole soak). Environment: LOAD_JAVA_OPTS (JVM options after the shipped
 # options), LOAD_THREAD_CPU=1 (after each measured row, the server's CPU per request by thread group: event loops, audit
-# store, JIT compiler, GC), LOAD_SAML_RATE (SAML requests/s to size the first assertion pool for; later pools follow the rate seen).
+# store, JIT compiler, GC), LOAD_JFR=1 (a JFR recording of each measured row, see jfr_start), LOAD_SAML_RATE (SAML requests/s to size the first assertion pool for; later pools follow the rate seen).
 #
 # What it does: builds the fixtures with io.stsgate.load.LoadFixtures from the test class path (an OIDC provider with
 # a static JWKS and RS256 ID tokens, SigV4-signed requests of a user's long-term key, a pool of fresh signed SAML
@@ -130,6 +130,22 @@ stop_server() {
 }
 trap stop_server EXIT
 
+# LOAD_JFR=1: JFR recordings of the measured rows, method samples every millisecond (the JDK's default settings
+# otherwise), to target/load/NAME-FLOW-cCONNECTIONS.jfr (`jfr print --events jdk.ExecutionSample FILE`, or JDK Mission
+# Control). A recording runs from the start (no file; the JVM instruments its events then, not in the middle of a
+# measurement, which would send every compiled method back to the JIT), and one per measured row takes what it saw.
+jfr_settings=$out/default-1ms.jfc
+jfr_option() {
+  [ -n "${LOAD_JFR:-}" ] || return 0
+  sed '/jdk.ExecutionSample/,/<\/event>/ s/>[0-9]* ms</>1 ms</' \
+    "$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")/lib/jfr/default.jfc" > "$jfr_settings"
+  echo "-XX:StartFlightRecording=settings=$jfr_settings,maxsize=20m"
+}
+jfr_start() {
+  jcmd "$server_pid" JFR.start name=load settings="$jfr_settings" filename="$out/$1-$2-c$3.jfr" >/dev/null
+}
+jfr_stop() { jcmd "$server_pid" JFR.stop name=load >/dev/null; }
+
 # jvm_options JAR: the argument file of the shipped JVM options beside the jar, if the build that made it has one.
 jvm_options() {
   local file
@@ -149,7 +165,7 @@ start_server() {
   STSGATE_DIRECTORY_FILE="$out/directory.yaml" STSGATE_KEYRING_FILE="$out/keyring.txt" \
     STSGATE_AUTHZ_NGINX_KEY_SHA256="$(cat "$out/nginx-key-sha256.txt")" \
     STSGATE_STORE_PATH="$out/store-$name" MALLOC_ARENA_MAX=2 \
-    java $(jvm_options "$jar") $java_opts -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
+    java $(jvm_options "$jar") $java_opts $(jfr_option) -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
     -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port="$management" -jar "$jar" \
     > >(head -n 2000 > "$log"; cat > /dev/null) 2>&1 &
   server_pid=$!
@@ -247,6 +263,7 @@ warm_up() {
 }
 declare -A warmed_up_for=()
 
+
 # run_flows NAME: per flow, its fixtures (fresh: tokens, signatures and assertions are valid for minutes), a warm-up
 # at 50 connections, then one measured run per connection count.
 run_flows() {
@@ -259,7 +276,9 @@ run_flows() {
     warm_up "$name" "$flow"
     run=1
     for conns in $connections; do
+      [ -z "${LOAD_JFR:-}" ] || jfr_start "$name" "$flow" "$conns"
       run_wrk "$name" "$flow" "$run" "$conns" "$duration" yes
+      [ -z "${LOAD_JFR:-}" ] || jfr_stop
       run=$((run + 1))
     done
   done
@@ -281,6 +300,8 @@ run_soak() {
     # 50 connections, each waiting this long between requests: about half the peak rate (less the latency).
     delay=$((50 * 1000 * 2 / peak))
     [ "$delay" -gt 0 ] || delay=1
+    # Fresh fixtures for every minute: signed requests are valid for 15 minutes, a soak lasts longer.
+    fixtures "$flow" "$endpoint" 200 200 >/dev/null
     report=$(wrk -t"$threads" -c50 -d60s --timeout 5s -s "$out/paced.lua" "$endpoint" \
       -- "$out/$flow.1.requests" "$threads" wrap "$delay")
     line=$(grep '^RESULT' <<<"$report") || { echo "$report" >&2; echo "run.sh: wrk gave no result" >&2; exit 1; }
