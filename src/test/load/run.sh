@@ -43,7 +43,7 @@
 # The anchor (--keycloak): the Keycloak distribution the tests use (target/keycloak), started by
 # io.stsgate.load.KeycloakAnchor as production starts it (kc.sh start --optimized, dev-file H2 database, local cache,
 # realm defaults: no event store) with its heap bounded (kc.sh's JAVA_OPTS_KC_HEAP=-Xmx384m instead of its
-# -Xms64m -Xmx512m; it does not start in stsgate's 160 MiB), on the newest JDK 21+ under /usr/lib/jvm. Its realm load: a public client whose users' access tokens
+# -Xms64m -Xmx512m), on the newest JDK 21+ under /usr/lib/jvm. Its realm load: a public client whose users' access tokens
 # name a confidential client as audience; that client, with standard token exchange (V2, RFC 8693) enabled, exchanges
 # them for tokens whose audience is a third client (200 subject tokens from password-grant sign-ins, presented again
 # and again). Warmed up and measured as stsgate's flows, on the realm's token endpoint; the CPU and RSS are those of
