@@ -4,9 +4,10 @@
 #   src/main/docker/build-image.sh [--tag NAME] [--base IMAGE | --jdk JDK_HOME] [--aot]
 # Without --base, the base is made here: a jlink JRE of only the modules stsgate uses (from the JDK of `javac` on the
 # PATH, or --jdk), the C libraries it links, a non-root user and nothing else (no shell, no package manager). With
-# --base, any image with `java` 17+ on PATH (e.g. eclipse-temurin:17-jre) is used instead. --aot (Java 25+) records an
-# AOT cache from a training run of the image and bakes it in, for a faster start. Needs target/quarkus-app
-# (./mvnw package) and podman.
+# --base, any image with `java` 17+ on PATH (e.g. eclipse-temurin:17-jre) is used instead. The JRE made here carries
+# the JDK's own class-data sharing archive (jlink --generate-cds-archive). --aot records the JVM's start-up archive from
+# a training run of the image and bakes it in, for a faster start: an AOT cache on Java 25+ (JEP 483/514), an AppCDS
+# archive on Java 17 to 24 (-XX:ArchiveClassesAtExit). Needs target/quarkus-app (./mvnw package) and podman.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/../../.." && pwd)
@@ -48,8 +49,10 @@ if [ -z "$base" ]; then
   modules=java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.naming
   modules=$modules,java.net.http,java.rmi,java.scripting,java.security.jgss,java.sql,java.transaction.xa,java.xml
   modules=$modules,java.xml.crypto,jdk.crypto.ec,jdk.jfr,jdk.management,jdk.naming.dns,jdk.net,jdk.unsupported,jdk.zipfs
+  # --generate-cds-archive: the JDK's classes shared from a mapped archive (as a JDK's own lib/server/classes.jsa);
+  # without it the JRE parses them at every start, and an AppCDS archive (--aot on Java 17) has no base to extend.
   "$java_home/bin/jlink" "${module_path[@]}" --add-modules "$modules" --strip-debug --no-man-pages \
-    --no-header-files "$compress" --output "$rootfs/opt/jre"
+    --no-header-files "$compress" --generate-cds-archive --output "$rootfs/opt/jre"
   # A server never draws: without these, the image needs no X11, sound or font libraries.
   rm -f "$rootfs"/opt/jre/lib/{libawt_xawt,libsplashscreen,libjsound,libfontmanager,liblcms,libjavajpeg}.so
   # The C libraries the JRE links, taken from this machine (same glibc the JRE was built against).
@@ -80,15 +83,24 @@ cp -aL "$here/target/quarkus-app" "$work/app/quarkus-app"
   "$work/app" >/dev/null
 
 if $aot; then
-  # Training: the image itself runs (same JRE, same class path, as the cache demands) with the demo directory and
-  # throwaway state, answers a few calls, and writes the cache when it stops. The cache then joins the image.
+  # Training: the image itself runs (same JRE, same class path, as the archive demands) with the demo directory and
+  # throwaway state, answers a few calls, and writes the archive when it stops. The archive then joins the image.
+  feature=$("${podman[@]}" run --rm --ulimit nofile=4096:4096 --ulimit nproc=4096:4096 --entrypoint java "$tag" \
+    -XshowSettings:properties -version 2>&1 \
+    | awk -F' = ' '/java.specification.version/{print $2}')
+  [ -n "$feature" ] || { echo "build-image: cannot tell the image's Java version" >&2; exit 1; }
+  if [ "$feature" -ge 25 ]; then
+    archive=stsgate.aot record=-XX:AOTCacheOutput containerfile=Containerfile.aot what="AOT cache"
+  else
+    archive=stsgate.jsa record=-XX:ArchiveClassesAtExit containerfile=Containerfile.appcds what="AppCDS archive"
+  fi
   mkdir -p "$work/aot" && chmod 777 "$work/aot"
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   management=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   trainer=stsgate-aot-training-$$
   "${podman[@]}" run --detach --name "$trainer" --network host --ulimit nofile=4096:4096 --ulimit nproc=4096:4096 \
     --volume "$work/aot:/aot" --entrypoint java --env QUARKUS_PROFILE=demo --env "QUARKUS_HTTP_PORT=$port" \
-    --env "QUARKUS_MANAGEMENT_PORT=$management" "$tag" -XX:AOTCacheOutput=/aot/stsgate.aot \
+    --env "QUARKUS_MANAGEMENT_PORT=$management" "$tag" "$record=/aot/$archive" \
     -Djava.util.logging.manager=org.jboss.logmanager.LogManager -jar /deployments/quarkus-run.jar >/dev/null
   trap '"${podman[@]}" rm --force "$trainer" >/dev/null 2>&1 || true' EXIT
   for _ in $(seq 1 600); do
@@ -102,10 +114,10 @@ if $aot; then
     curl -s -o /dev/null "http://127.0.0.1:$management/q/metrics"
   done
   "${podman[@]}" stop --time 300 "$trainer" >/dev/null
-  [ -s "$work/aot/stsgate.aot" ] || { "${podman[@]}" logs "$trainer" >&2; echo "build-image: no AOT cache" >&2; exit 1; }
-  "${podman[@]}" build --quiet --file "$here/src/main/docker/Containerfile.aot" --build-arg "APP=$tag" --tag "$tag" \
+  [ -s "$work/aot/$archive" ] || { "${podman[@]}" logs "$trainer" >&2; echo "build-image: no $what" >&2; exit 1; }
+  "${podman[@]}" build --quiet --file "$here/src/main/docker/$containerfile" --build-arg "APP=$tag" --tag "$tag" \
     "$work/aot" >/dev/null
-  echo "build-image: AOT cache $(( $(stat -c %s "$work/aot/stsgate.aot") / 1000000 )) MB"
+  echo "build-image: $what $(( $(stat -c %s "$work/aot/$archive") / 1000000 )) MB"
 fi
 size=$("${podman[@]}" image inspect --format '{{.Size}}' "$tag")
 echo "build-image: $tag ($((size / 1000000)) MB)"

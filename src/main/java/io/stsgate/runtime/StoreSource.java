@@ -65,9 +65,11 @@ public class StoreSource {
         boolean postgres = config.store().kind() == StsgateConfig.StoreKind.postgresql;
         Flyway flyway = (postgres ? postgresqlFlyway : embeddedFlyway).get();
         var result = flyway.migrate();
+        // The version from the result, not from flyway.info(): each info() resolves the migrations and reads the
+        // history table again, a few hundred milliseconds of start-up.
+        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
         LOG.infof("Store: %s, schema at version %s (%d migration(s) applied now)", config.store().kind(),
-                flyway.info().current() == null ? "none" : flyway.info().current().getVersion(),
-                result.migrationsExecuted);
+                version == null ? "none" : version, result.migrationsExecuted);
         return (postgres ? postgresql : embedded).get();
     }
 

@@ -35,6 +35,7 @@ class ContainerImageIT {
 
     private static final String IMAGE = "localhost/stsgate:it";
     private static final String AOT_IMAGE = "localhost/stsgate:it-aot";
+    private static final String APPCDS_IMAGE = "localhost/stsgate:it-appcds";
     private static final Path JDK_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
     private static final String CONTAINER = "stsgate-image-it";
     private static final long MAX_IMAGE_BYTES = 160_000_000L;
@@ -50,7 +51,7 @@ class ContainerImageIT {
 
     @AfterAll
     static void removeImages() throws Exception {
-        Podman.run(60, "rm", "--force", "--ignore", CONTAINER, CONTAINER + "-aot");
+        Podman.run(60, "rm", "--force", "--ignore", CONTAINER, CONTAINER + "-aot", CONTAINER + "-appcds");
         Podman.run(120, "rmi", "--all", "--force");
     }
 
@@ -83,6 +84,34 @@ class ContainerImageIT {
         try {
             Duration ready = awaitReady(URI.create("http://127.0.0.1:" + managementPort), started, name);
             System.out.println("[image] AOT image ready after " + ready.toMillis() + " ms");
+        } finally {
+            Podman.run(60, "rm", "--force", name);
+        }
+    }
+
+    /**
+     * The Java 17 image with an AppCDS archive of a training run ({@code --aot} on Java 17). {@code -Xshare:on} makes
+     * the JVM refuse to start when it cannot map the archive, so ready here means the archive was used.
+     */
+    @Test
+    void appCdsImageStartsWithItsArchive() throws Exception {
+        var build = Podman.exec(List.of("bash", "src/main/docker/build-image.sh", "--tag", APPCDS_IMAGE, "--aot"),
+                Map.of("PODMAN", String.join(" ", Podman.command())), 900);
+        assertThat(build.ok()).as("build-image.sh --aot: %s", build.output()).isTrue();
+        assertThat(build.output()).contains("AppCDS archive");
+        System.out.println("[image] " + build.output().strip().replace("\n", "; "));
+        int port = freePort();
+        int managementPort = freePort();
+        String name = CONTAINER + "-appcds";
+        long started = System.nanoTime();
+        var run = Podman.run(120, runArguments("--detach", "--name", name, "--network", "host", "--env",
+                "QUARKUS_PROFILE=demo", "--env", "QUARKUS_HTTP_PORT=" + port, "--env",
+                "QUARKUS_MANAGEMENT_PORT=" + managementPort, "--env",
+                "JDK_JAVA_OPTIONS=@/deployments/jvm.options -Xshare:on", APPCDS_IMAGE));
+        assertThat(run.ok()).as(run.output()).isTrue();
+        try {
+            Duration ready = awaitReady(URI.create("http://127.0.0.1:" + managementPort), started, name);
+            System.out.println("[image] AppCDS image ready after " + ready.toMillis() + " ms");
         } finally {
             Podman.run(60, "rm", "--force", name);
         }

@@ -63,6 +63,14 @@ public final class SamlAssertionValidator {
     }
 
     /**
+     * Initialises OpenSAML now, once per process (later calls return at once; a concurrent one waits for the first):
+     * start-up runs it alongside the store's migration instead of after it.
+     */
+    public static void initialiseOpenSaml() {
+        OpenSamlSupport.parserPool();
+    }
+
+    /**
      * Validates one Response for one provider, using only that provider's certificates.
      *
      * @param base64Response the {@code SAMLAssertion} / {@code SAMLResponse} parameter
