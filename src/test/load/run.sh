@@ -6,15 +6,19 @@
 #                                        # and every run had some
 #   src/test/load/run.sh --flows "web-identity assume-role" --jar A=target/quarkus-app/quarkus-run.jar \
 #       --jar B=/tmp/old/target/quarkus-app/quarkus-run.jar --rounds 3   # A B A B A B, one table
+#   src/test/load/run.sh --flows web-identity --keycloak   # and Keycloak's token exchange, measured alongside
 #
 # Options: --flows "LIST" (default: every flow), --connections "10 50", --duration SECONDS, --warmup SECONDS (one
 # warm-up slice; slices repeat until the JIT compiler has settled, at most --warmup-max SECONDS, default 90),
 # --jar NAME=PATH (repeatable; default the packaged jar), --rounds N, --soak SECONDS (after the rows, each server
 # runs its flows in turn, 60 s each, at half the rate it reached at 50 connections, for SECONDS in all, and prints
 # req/s, errors and RSS per minute: memory must stay flat and bounded, throughput must not drift; SAML is left out, as
-# its one-time assertions would need a pool of the whole soak). Environment: LOAD_JAVA_OPTS (JVM options after the shipped
+# its one-time assertions would need a pool of the whole soak), --keycloak (the anchor: after the jars, in each round,
+# Keycloak's standard token exchange, below; not soaked). Environment: LOAD_JAVA_OPTS (JVM options after the shipped
 # options), LOAD_THREAD_CPU=1 (after each measured row, the server's CPU per request by thread group: event loops, audit
-# store, JIT compiler, GC), LOAD_SAML_RATE (SAML requests/s to size the first assertion pool for; later pools follow the rate seen).
+# store, JIT compiler, GC), LOAD_JFR=1 (a JFR recording of each measured row, see jfr_start), LOAD_SAML_RATE (SAML
+# requests/s to size the first assertion pool for; later pools follow the rate seen), LOAD_KEYCLOAK_HEAP (Keycloak's
+# heap options, default -Xmx384m).
 #
 # What it does: builds the fixtures with io.stsgate.load.LoadFixtures from the test class path (an OIDC provider with
 # a static JWKS and RS256 ID tokens, SigV4-signed requests of a user's long-term key, a pool of fresh signed SAML
@@ -35,17 +39,27 @@
 # (the decision API's nginx face, /authz/v1/nginx/s3, answering an S3 GetObject signed with AssumeRole credentials, as
 # nginx's auth_request subrequest carries it). Adding a flow: a case in LoadFixtures.request that writes its
 # requests, and its name in ALL_FLOWS below (and in FLOW_LABEL).
+#
+# The anchor (--keycloak): the Keycloak distribution the tests use (target/keycloak), started by
+# io.stsgate.load.KeycloakAnchor as production starts it (kc.sh start --optimized, dev-file H2 database, local cache,
+# realm defaults: no event store) with its heap bounded (kc.sh's JAVA_OPTS_KC_HEAP=-Xmx384m instead of its
+# -Xms64m -Xmx512m), on the newest JDK 21+ under /usr/lib/jvm. Its realm load: a public client whose users' access tokens
+# name a confidential client as audience; that client, with standard token exchange (V2, RFC 8693) enabled, exchanges
+# them for tokens whose audience is a third client (200 subject tokens from password-grant sign-ins, presented again
+# and again). Warmed up and measured as stsgate's flows, on the realm's token endpoint; the CPU and RSS are those of
+# Keycloak's JVM. After the table: stsgate's AssumeRoleWithWebIdentity rate and CPU per request against Keycloak's.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
 project=$(pwd)
 
 ALL_FLOWS="web-identity saml assume-role caller-identity container decision"
 declare -A FLOW_LABEL=([web-identity]=AssumeRoleWithWebIdentity [saml]=AssumeRoleWithSAML [assume-role]=AssumeRole
-  [caller-identity]=GetCallerIdentity [container]="container credentials" [decision]="decision (nginx, S3 GET)")
+  [caller-identity]=GetCallerIdentity [container]="container credentials" [decision]="decision (nginx, S3 GET)"
+  [keycloak-exchange]="token exchange (anchor)")
 flows=$ALL_FLOWS
 connections="10 50"
 duration=10 warmup=5 warmup_max=90
-rounds=1 saml_guess=1000 pool_mode=wrap soak=0
+rounds=1 saml_guess=1000 pool_mode=wrap soak=0 keycloak=0
 jars=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -58,6 +72,7 @@ while [ $# -gt 0 ]; do
     --warmup-max) warmup_max=$2; shift ;;
     --rounds) rounds=$2; shift ;;
     --soak) soak=$2; shift ;;
+    --keycloak) keycloak=1 ;;
     --jar) jars+=("$2"); shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
@@ -67,6 +82,7 @@ done
 [ ${#jars[@]} -gt 0 ] || jars=("stsgate=target/quarkus-app/quarkus-run.jar")
 # The shipped JVM options file beside each jar (src/main/jvm/jvm.options, where the build has one), then these.
 java_opts=${LOAD_JAVA_OPTS:-}
+keycloak_heap=${LOAD_KEYCLOAK_HEAP:--Xmx384m}
 threads=2
 out=$project/target/load
 mkdir -p "$out"
@@ -128,7 +144,33 @@ stop_server() {
   fi
   server_pid=""
 }
-trap stop_server EXIT
+anchor_pid=""
+# The anchor's JVM stops Keycloak as it exits (and its watchdog, should that JVM be killed).
+stop_keycloak() {
+  if [ -n "$anchor_pid" ] && kill -0 "$anchor_pid" 2>/dev/null; then
+    kill "$anchor_pid"; wait "$anchor_pid" 2>/dev/null || true
+  fi
+  anchor_pid=""
+}
+trap 'stop_server; stop_keycloak' EXIT
+# wrk takes Ctrl-C as "stop and report", after which the script would carry on: end the run instead.
+trap 'exit 130' INT
+
+# LOAD_JFR=1: JFR recordings of the measured rows, method samples every millisecond (the JDK's default settings
+# otherwise), to target/load/NAME-FLOW-cCONNECTIONS.jfr (`jfr print --events jdk.ExecutionSample FILE`, or JDK Mission
+# Control). A recording runs from the start (no file; the JVM instruments its events then, not in the middle of a
+# measurement, which would send every compiled method back to the JIT), and one per measured row takes what it saw.
+jfr_settings=$out/default-1ms.jfc
+jfr_option() {
+  [ -n "${LOAD_JFR:-}" ] || return 0
+  sed '/jdk.ExecutionSample/,/<\/event>/ s/>[0-9]* ms</>1 ms</' \
+    "$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")/lib/jfr/default.jfc" > "$jfr_settings"
+  echo "-XX:StartFlightRecording=settings=$jfr_settings,maxsize=20m"
+}
+jfr_start() {
+  jcmd "$server_pid" JFR.start name=load settings="$jfr_settings" filename="$out/$1-$2-c$3.jfr" >/dev/null
+}
+jfr_stop() { jcmd "$server_pid" JFR.stop name=load >/dev/null; }
 
 # jvm_options JAR: the argument file of the shipped JVM options beside the jar, if the build that made it has one.
 jvm_options() {
@@ -149,7 +191,7 @@ start_server() {
   STSGATE_DIRECTORY_FILE="$out/directory.yaml" STSGATE_KEYRING_FILE="$out/keyring.txt" \
     STSGATE_AUTHZ_NGINX_KEY_SHA256="$(cat "$out/nginx-key-sha256.txt")" \
     STSGATE_STORE_PATH="$out/store-$name" MALLOC_ARENA_MAX=2 \
-    java $(jvm_options "$jar") $java_opts -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
+    java $(jvm_options "$jar") $java_opts $(jfr_option) -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
     -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port="$management" -jar "$jar" \
     > >(head -n 2000 > "$log"; cat > /dev/null) 2>&1 &
   server_pid=$!
@@ -166,6 +208,46 @@ start_server() {
   ready_ms=$((($(date +%s%N) - started) / 1000000))
   endpoint="http://127.0.0.1:$port"
   echo "$name ($jar) ready in ${ready_ms} ms on $endpoint, RSS $(rss_mb "$server_pid") MB"
+}
+
+# start_keycloak: Keycloak with the exchange realm and its request file; sets anchor_pid, keycloak_pid, endpoint.
+start_keycloak() {
+  local log="$out/keycloak-anchor.log"
+  rm -f "$out/keycloak.ready"
+  java -cp "$classpath" io.stsgate.load.KeycloakAnchor "$out" $$ "$keycloak_heap" > "$log" 2>&1 &
+  anchor_pid=$!
+  # The first start per unpacked distribution runs kc.sh build first (a minute or two).
+  for _ in $(seq 1 6000); do
+    [ ! -f "$out/keycloak.ready" ] || break
+    kill -0 "$anchor_pid" 2>/dev/null || { cat "$log" >&2; echo "run.sh: Keycloak did not start" >&2; exit 1; }
+    sleep 0.1
+  done
+  [ -f "$out/keycloak.ready" ] || { echo "run.sh: Keycloak was not ready within 10 minutes ($log)" >&2; exit 1; }
+  # keycloak_endpoint, keycloak_pid (its JVM) and keycloak_version
+  # shellcheck disable=SC1091
+  . "$out/keycloak.ready"
+  endpoint=$keycloak_endpoint
+  keycloak_java=$(readlink "/proc/$keycloak_pid/exe")
+  echo "Keycloak $keycloak_version ready on $endpoint, RSS $(rss_mb "$keycloak_pid") MB ($log)"
+}
+
+# run_keycloak: the anchor's rows, warmed up and measured as run_flows measures a flow.
+run_keycloak() {
+  local run conns
+  start_keycloak
+  # The warm-up and every measured run replay the same subject tokens: an exchange does not use them up.
+  for run in $(seq 0 "$(wc -w <<<"$connections")"); do
+    ln -sf keycloak-exchange.requests "$out/keycloak-exchange.$run.requests"
+  done
+  server_pid=$keycloak_pid
+  warm_up keycloak keycloak-exchange
+  run=1
+  for conns in $connections; do
+    run_wrk keycloak keycloak-exchange "$run" "$conns" "$duration" yes
+    run=$((run + 1))
+  done
+  server_pid=""
+  stop_keycloak
 }
 
 # One-time-use pools (SAML) need a request per response: twice what the best rate seen so far (or LOAD_SAML_RATE, before
@@ -247,6 +329,7 @@ warm_up() {
 }
 declare -A warmed_up_for=()
 
+
 # run_flows NAME: per flow, its fixtures (fresh: tokens, signatures and assertions are valid for minutes), a warm-up
 # at 50 connections, then one measured run per connection count.
 run_flows() {
@@ -259,7 +342,9 @@ run_flows() {
     warm_up "$name" "$flow"
     run=1
     for conns in $connections; do
+      [ -z "${LOAD_JFR:-}" ] || jfr_start "$name" "$flow" "$conns"
       run_wrk "$name" "$flow" "$run" "$conns" "$duration" yes
+      [ -z "${LOAD_JFR:-}" ] || jfr_stop
       run=$((run + 1))
     done
   done
@@ -281,6 +366,8 @@ run_soak() {
     # 50 connections, each waiting this long between requests: about half the peak rate (less the latency).
     delay=$((50 * 1000 * 2 / peak))
     [ "$delay" -gt 0 ] || delay=1
+    # Fresh fixtures for every minute: signed requests are valid for 15 minutes, a soak lasts longer.
+    fixtures "$flow" "$endpoint" 200 200 >/dev/null
     report=$(wrk -t"$threads" -c50 -d60s --timeout 5s -s "$out/paced.lua" "$endpoint" \
       -- "$out/$flow.1.requests" "$threads" wrap "$delay")
     line=$(grep '^RESULT' <<<"$report") || { echo "$report" >&2; echo "run.sh: wrk gave no result" >&2; exit 1; }
@@ -305,6 +392,7 @@ for round in $(seq 1 "$rounds"); do
     [ "$soak" -eq 0 ] || run_soak "$name"
     stop_server
   done
+  [ "$keycloak" -eq 0 ] || run_keycloak
 done
 
 echo
@@ -320,6 +408,28 @@ awk -F'\t' -v labels="$(for f in "${!FLOW_LABEL[@]}"; do printf '%s=%s;' "$f" "$
   { printf "| %-10s | %-26s | %5s | %8s | %8s | %8s | %6s | %14s | %7s |\n", $1, label[$2], $3, $4, $5, $6, $7, $8, $9 }
 ' "$results"
 awk -F'\t' '$2 == "ready" { printf "%s ready in %s ms (RSS %s MB at ready)\n", $1, $4, $9 }' "$results"
+if [ "$keycloak" -ne 0 ]; then
+  echo "anchor: Keycloak $keycloak_version standard token exchange (V2), kc.sh start --optimized, dev-file H2, local cache," \
+    "JAVA_OPTS_KC_HEAP=$keycloak_heap, $keycloak_java; stsgate on $(readlink -f "$(command -v java)")"
+  # Means over the rounds, per server and connection count.
+  awk -F'\t' '
+    $2 == "web-identity" || $2 == "keycloak-exchange" {
+      key = $1 SUBSEP $3
+      if (!(key in n)) { order[++keys] = key }
+      n[key]++; rate[key] += $4; cpu[key] += $8
+    }
+    END {
+      for (i = 1; i <= keys; i++) {
+        split(order[i], k, SUBSEP)
+        anchor = "keycloak" SUBSEP k[2]
+        if (k[1] == "keycloak" || !(anchor in n) || rate[anchor] == 0 || cpu[order[i]] == 0) continue
+        s_rate = rate[order[i]] / n[order[i]]; s_cpu = cpu[order[i]] / n[order[i]]
+        a_rate = rate[anchor] / n[anchor]; a_cpu = cpu[anchor] / n[anchor]
+        printf "%s AssumeRoleWithWebIdentity / Keycloak token exchange, c=%s: %.1fx the requests/s (%d vs %d), %.1fx less CPU per request (%d vs %d µs)\n",
+          k[1], k[2], s_rate / a_rate, s_rate, a_rate, a_cpu / s_cpu, s_cpu, a_cpu
+      }
+    }' "$results"
+fi
 
 if [ "$failed" -ne 0 ]; then
   echo "run.sh: some responses were not 200, or a run had none (see above)" >&2

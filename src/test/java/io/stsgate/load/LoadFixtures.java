@@ -75,7 +75,7 @@ public final class LoadFixtures {
     }
 
     /** Request {@code i} of {@code flow}. */
-    private Request request(String flow, int i) {
+    private LoadRequest request(String flow, int i) {
         return switch (flow) {
             case "web-identity" -> post("Action=AssumeRoleWithWebIdentity" + VERSION
                     + "&RoleArn=" + form(LoadDirectory.WEB_ROLE) + "&RoleSessionName=load-" + i
@@ -87,7 +87,7 @@ public final class LoadFixtures {
             case "assume-role" -> signed("Action=AssumeRole" + VERSION + "&RoleArn=" + form(LoadDirectory.TARGET_ROLE)
                     + "&RoleSessionName=load-" + i + "&DurationSeconds=900");
             case "caller-identity" -> signed("Action=GetCallerIdentity" + VERSION);
-            case "container" -> new Request("GET", "/v1/container-credentials", "",
+            case "container" -> new LoadRequest("GET", "/v1/container-credentials", "",
                     Map.of("Authorization", serviceAccountToken(i)));
             case "decision" -> nginxSubrequest(i);
             default -> throw new IllegalArgumentException("unknown flow " + flow
@@ -120,7 +120,7 @@ public final class LoadFixtures {
      * nginx's auth_request subrequest for an S3 GetObject, path-style, signed with temporary credentials of the
      * assume-load role (which may read the bucket): what the nginx face sees behind deploy/nginx/stsgate-s3.conf.
      */
-    private Request nginxSubrequest(int i) {
+    private LoadRequest nginxSubrequest(int i) {
         String host = "storage.load.test";
         String path = "/" + LoadDirectory.BUCKET + "/objects/" + i + ".json";
         var signed = TestSigner.signS3Get(URI.create("http://" + host + path), sessionCredentials());
@@ -138,7 +138,7 @@ public final class LoadFixtures {
                 headers.put(name, value);
             }
         });
-        return new Request("GET", "/authz/v1/nginx/s3", "", headers);
+        return new LoadRequest("GET", "/authz/v1/nginx/s3", "", headers);
     }
 
     /** Temporary credentials of the assume-load role, from this stsgate, once per fixture run. */
@@ -185,14 +185,14 @@ public final class LoadFixtures {
                 .sign("RS256", LoadDirectory.KEY_ID, directory.oidcKey());
     }
 
-    private Request signed(String body) {
+    private LoadRequest signed(String body) {
         var headers = TestSigner.signPost(endpoint, body,
                 TestSigner.longTerm(directory.accessKeyId(), directory.secret()));
-        return new Request("POST", "/", body, headers);
+        return new LoadRequest("POST", "/", body, headers);
     }
 
-    private static Request post(String body) {
-        return new Request("POST", "/", body, Map.of("Content-Type", TestSigner.FORM));
+    private static LoadRequest post(String body) {
+        return new LoadRequest("POST", "/", body, Map.of("Content-Type", TestSigner.FORM));
     }
 
     private static String form(String value) {
@@ -200,7 +200,7 @@ public final class LoadFixtures {
     }
 
     /** Builds the requests on every core (RSA signing of a large SAML pool takes a while) and writes them in order. */
-    private void write(Path file, int count, IntFunction<Request> request) throws Exception {
+    private void write(Path file, int count, IntFunction<LoadRequest> request) throws Exception {
         int threads = Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try (BufferedWriter out = Files.newBufferedWriter(file)) {
@@ -224,17 +224,6 @@ public final class LoadFixtures {
             }
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    /** One HTTP request as {@code requests.lua} reads it. */
-    private record Request(String method, String path, String body, Map<String, String> headers) {
-
-        String line() {
-            var fields = new LinkedHashMap<String, String>(headers);
-            var line = new StringBuilder(method).append('\t').append(path).append('\t').append(body);
-            fields.forEach((name, value) -> line.append('\t').append(name).append(": ").append(value));
-            return line.toString();
         }
     }
 }

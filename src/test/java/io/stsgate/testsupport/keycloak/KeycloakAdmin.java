@@ -48,6 +48,12 @@ public final class KeycloakAdmin {
         KeycloakHttp.putJson(client, token, representation, what);
     }
 
+    /** Creates a realm from a full representation (settings, clients and users in one request). */
+    public void createRealm(JsonNode representation) {
+        String what = "create realm " + representation.path("realm").asText();
+        KeycloakHttp.postJson(URI.create(server.baseUri() + "/admin/realms"), adminToken(), representation, what);
+    }
+
     /** kid of the key that currently signs RS256 tokens. */
     public String activeSigningKid() {
         return keys(adminToken()).path("active").path(SIGNING_ALGORITHM).asText(null);

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -71,6 +72,14 @@ final class KeycloakProcess {
 
     long pid() {
         return process.pid();
+    }
+
+    /** The JVM among the descendants (watchdog shell, kc.sh, java). */
+    OptionalLong javaPid() {
+        return process.descendants()
+                .filter(handle -> handle.info().command().map(command -> command.endsWith("/java")).orElse(false))
+                .mapToLong(ProcessHandle::pid)
+                .findFirst();
     }
 
     Path log() {

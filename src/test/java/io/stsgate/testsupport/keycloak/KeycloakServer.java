@@ -80,6 +80,22 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** A dedicated Keycloak (for tests that change the realm destructively); the caller closes it. */
     public static KeycloakServer start() {
+        return start(Map.of());
+    }
+
+    /**
+     * A dedicated Keycloak whose JVM heap is bounded by {@code heapOptions} (e.g. {@code -Xmx384m}): kc.sh's
+     * {@code JAVA_OPTS_KC_HEAP}, which replaces only its default heap bounds ({@code -Xms64m -Xmx512m} outside a
+     * container) and keeps its other JVM options. The caller closes it.
+     */
+    public static KeycloakServer startWithHeap(String heapOptions) {
+        if (heapOptions == null || heapOptions.isBlank()) {
+            throw new IllegalArgumentException("heap options must not be blank, e.g. -Xmx384m");
+        }
+        return start(Map.of("JAVA_OPTS_KC_HEAP", heapOptions));
+    }
+
+    private static KeycloakServer start(Map<String, String> jvmEnvironment) {
         long started = System.nanoTime();
         KeycloakDistribution distribution = KeycloakDistribution.locate().orElseThrow(() -> new KeycloakException(
                 "No Keycloak distribution in " + KeycloakDistribution.searchDirectory()
@@ -101,6 +117,7 @@ public final class KeycloakServer implements AutoCloseable {
         Map<String, String> environment = new HashMap<>(KeycloakProcess.environment(javaHome));
         environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
         environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
+        environment.putAll(jvmEnvironment);
 
         KeycloakProcess process = KeycloakProcess.launch(run, command, environment, run.resolve("keycloak.log"));
         KeycloakServer server = new KeycloakServer(process, ports[0], ports[1], run, distribution.version(),
@@ -160,6 +177,11 @@ public final class KeycloakServer implements AutoCloseable {
     /** From the call to {@link #start()} until the realm was served, including a first {@code kc.sh build}. */
     public Duration startupTime() {
         return startupTime;
+    }
+
+    /** Process id of Keycloak's JVM (a child of kc.sh), for its CPU time and memory in /proc. */
+    public long jvmPid() {
+        return process.javaPid().orElseThrow(() -> new KeycloakException("No Keycloak JVM under " + process.pid()));
     }
 
     /** Keycloak's own log of this run. */

@@ -31,7 +31,7 @@ public final class TestStores {
         String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve("stsgate")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0";
         DataSource dataSource = h2(url);
-        migrate(dataSource, null);
+        migrate(dataSource, null, "classpath:db/migration", "classpath:db/embedded");
         return new TestStore(dataSource, StoreDialect.EMBEDDED, "embedded", () -> h2(url));
     }
 
@@ -39,7 +39,7 @@ public final class TestStores {
     public static TestStore postgres() {
         String schema = TestPostgres.freshSchema();
         DataSource dataSource = TestPostgres.dataSource(schema);
-        migrate(dataSource, schema);
+        migrate(dataSource, schema, "classpath:db/migration");
         return new TestStore(dataSource, StoreDialect.POSTGRESQL, "postgresql", () -> TestPostgres.dataSource(schema));
     }
 
@@ -49,8 +49,9 @@ public final class TestStores {
         return dataSource;
     }
 
-    private static void migrate(DataSource dataSource, String schema) {
-        var configuration = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
+    /** The locations application.properties gives each kind of store. */
+    private static void migrate(DataSource dataSource, String schema, String... locations) {
+        var configuration = Flyway.configure().dataSource(dataSource).locations(locations);
         if (schema != null) {
             configuration.schemas(schema);
         }
