@@ -72,21 +72,7 @@ class ContainerImageIT {
                 Map.of("PODMAN", String.join(" ", Podman.command())), 900);
         assertThat(build.ok()).as("build-image.sh --aot: %s", build.output()).isTrue();
         System.out.println("[image] " + build.output().strip().replace("\n", "; "));
-        int port = freePort();
-        int managementPort = freePort();
-        String name = CONTAINER + "-aot";
-        long started = System.nanoTime();
-        var run = Podman.run(120, runArguments("--detach", "--name", name, "--network", "host", "--env",
-                "QUARKUS_PROFILE=demo", "--env", "QUARKUS_HTTP_PORT=" + port, "--env",
-                "QUARKUS_MANAGEMENT_PORT=" + managementPort, "--env",
-                "JDK_JAVA_OPTIONS=@/deployments/jvm.options -XX:AOTMode=on", AOT_IMAGE));
-        assertThat(run.ok()).as(run.output()).isTrue();
-        try {
-            Duration ready = awaitReady(URI.create("http://127.0.0.1:" + managementPort), started, name);
-            System.out.println("[image] AOT image ready after " + ready.toMillis() + " ms");
-        } finally {
-            Podman.run(60, "rm", "--force", name);
-        }
+        startsReady(AOT_IMAGE, CONTAINER + "-aot", "-XX:AOTMode=on", "AOT image");
     }
 
     /**
@@ -100,21 +86,7 @@ class ContainerImageIT {
         assertThat(build.ok()).as("build-image.sh --aot: %s", build.output()).isTrue();
         assertThat(build.output()).contains("AppCDS archive");
         System.out.println("[image] " + build.output().strip().replace("\n", "; "));
-        int port = freePort();
-        int managementPort = freePort();
-        String name = CONTAINER + "-appcds";
-        long started = System.nanoTime();
-        var run = Podman.run(120, runArguments("--detach", "--name", name, "--network", "host", "--env",
-                "QUARKUS_PROFILE=demo", "--env", "QUARKUS_HTTP_PORT=" + port, "--env",
-                "QUARKUS_MANAGEMENT_PORT=" + managementPort, "--env",
-                "JDK_JAVA_OPTIONS=@/deployments/jvm.options -Xshare:on", APPCDS_IMAGE));
-        assertThat(run.ok()).as(run.output()).isTrue();
-        try {
-            Duration ready = awaitReady(URI.create("http://127.0.0.1:" + managementPort), started, name);
-            System.out.println("[image] AppCDS image ready after " + ready.toMillis() + " ms");
-        } finally {
-            Podman.run(60, "rm", "--force", name);
-        }
+        startsReady(APPCDS_IMAGE, CONTAINER + "-appcds", "-Xshare:on", "AppCDS image");
     }
 
     @Test
@@ -185,6 +157,24 @@ class ContainerImageIT {
         }
         assertThat(found).as("jvm_memory_max_bytes for %s %s in /q/metrics", area, List.of(pool)).isTrue();
         return sum;
+    }
+
+    /** Runs {@code image} with the shipped JVM options plus {@code jvmOption} and waits for it to be ready. */
+    private static void startsReady(String image, String name, String jvmOption, String label) throws Exception {
+        int port = freePort();
+        int managementPort = freePort();
+        long started = System.nanoTime();
+        var run = Podman.run(120, runArguments("--detach", "--name", name, "--network", "host", "--env",
+                "QUARKUS_PROFILE=demo", "--env", "QUARKUS_HTTP_PORT=" + port, "--env",
+                "QUARKUS_MANAGEMENT_PORT=" + managementPort, "--env",
+                "JDK_JAVA_OPTIONS=@/deployments/jvm.options " + jvmOption, image));
+        assertThat(run.ok()).as(run.output()).isTrue();
+        try {
+            Duration ready = awaitReady(URI.create("http://127.0.0.1:" + managementPort), started, name);
+            System.out.println("[image] " + label + " ready after " + ready.toMillis() + " ms");
+        } finally {
+            Podman.run(60, "rm", "--force", name);
+        }
     }
 
     /** The sandbox lacks CAP_SYS_RESOURCE: podman must be given limits at or below the current ones. */
