@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -84,31 +85,60 @@ public final class JdbcAuditStore implements AuditStore {
         }
     }
 
+    /**
+     * One chunk of the purge, oldest first: expired events, then the excess over the cap. Neither statement scans the
+     * trail: the time index yields the expired ids in order and stops after one chunk, and the excess is a count
+     * (kept by the embedded store; an index-only scan on PostgreSQL) and a range of the lowest ids. Deleting through
+     * {@code id in (select ...)} on the same table made H2 evaluate the subquery again per row, milliseconds per
+     * event, slower than a busy trail grows.
+     */
     private static int purgeChunk(Connection connection, Instant before, long maxEvents) throws SQLException {
-        try (PreparedStatement expired = connection.prepareStatement("delete from audit_event where id in "
-                + "(select id from audit_event where occurred_at < ? order by id limit " + PURGE_CHUNK + ")")) {
-            expired.setTimestamp(1, Timestamp.from(before));
-            int deleted = expired.executeUpdate();
-            if (deleted > 0) {
-                return deleted;
-            }
+        int expired = deleteExpired(connection, before);
+        if (expired > 0) {
+            return expired;
         }
-        // The newest maxEvents ids stay; everything below the oldest of them goes, oldest first.
-        long keepFrom;
-        try (PreparedStatement boundary = connection.prepareStatement(
-                "select id from audit_event order by id desc limit 1 offset ?")) {
-            boundary.setLong(1, Math.max(0, maxEvents - 1));
-            try (ResultSet row = boundary.executeQuery()) {
-                if (!row.next()) {
-                    return 0;
+        long excess;
+        try (PreparedStatement count = connection.prepareStatement("select count(*) from audit_event");
+                ResultSet row = count.executeQuery()) {
+            row.next();
+            excess = row.getLong(1) - maxEvents;
+        }
+        if (excess <= 0) {
+            return 0;
+        }
+        // Ids grow with insertion, so the oldest events hold the lowest ids. A gap in the ids (a rolled-back batch)
+        // only makes this chunk smaller; the next one counts again.
+        try (PreparedStatement excessive = connection.prepareStatement(
+                "delete from audit_event where id < (select min(id) from audit_event) + ?")) {
+            excessive.setLong(1, Math.min(PURGE_CHUNK, excess));
+            return excessive.executeUpdate();
+        }
+    }
+
+    private static int deleteExpired(Connection connection, Instant before) throws SQLException {
+        var ids = new ArrayList<Long>();
+        try (PreparedStatement oldest = connection.prepareStatement("select id from audit_event where occurred_at < ? "
+                + "order by occurred_at limit " + PURGE_CHUNK)) {
+            oldest.setTimestamp(1, Timestamp.from(before));
+            try (ResultSet rows = oldest.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
                 }
-                keepFrom = row.getLong(1);
             }
         }
-        try (PreparedStatement excess = connection.prepareStatement("delete from audit_event where id in "
-                + "(select id from audit_event where id < ? order by id limit " + PURGE_CHUNK + ")")) {
-            excess.setLong(1, keepFrom);
-            return excess.executeUpdate();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement delete = connection.prepareStatement("delete from audit_event where id = ?")) {
+            for (long id : ids) {
+                delete.setLong(1, id);
+                delete.addBatch();
+            }
+            int deleted = 0;
+            for (int count : delete.executeBatch()) {
+                deleted += count == Statement.SUCCESS_NO_INFO ? 1 : count;
+            }
+            return deleted;
         }
     }
 

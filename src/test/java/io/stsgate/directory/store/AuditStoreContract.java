@@ -3,6 +3,7 @@ package io.stsgate.directory.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -89,6 +90,55 @@ abstract class AuditStoreContract {
 
         assertThat(audit.query(all(20)).events()).extracting(AuditEvent::requestId)
                 .containsExactly("e11", "e10", "e9", "e8", "e7");
+    }
+
+    @Test
+    void purgeByRetentionGoesByTimeNotByInsertionOrder() {
+        // A batch written late (another replica's, or one retried after an outage) holds older times at higher ids.
+        audit.append(List.of(denied(T0, "new", DEVELOPER)));
+        audit.append(List.of(denied(T0.minusSeconds(7200), "late-but-old", DEVELOPER)));
+
+        assertThat(audit.purge(T0.minusSeconds(3600), 1000)).isEqualTo(1);
+
+        assertThat(audit.query(all(10)).events()).extracting(AuditEvent::requestId).containsExactly("new");
+    }
+
+    @Test
+    void purgeBeyondTheSizeCapWorksThroughManyChunks() {
+        int events = 6_100;
+        var batch = new ArrayList<AuditEvent>();
+        for (int i = 0; i < events; i++) {
+            batch.add(denied(T0.plusMillis(i), "e" + i, DEVELOPER));
+            if (batch.size() == 1000) {
+                audit.append(batch);
+                batch.clear();
+            }
+        }
+        audit.append(batch);
+
+        assertThat(audit.purge(T0.minusSeconds(3600), 100)).isEqualTo(events - 100);
+
+        var kept = audit.query(all(200)).events();
+        assertThat(kept).hasSize(100);
+        assertThat(kept.get(0).requestId()).isEqualTo("e" + (events - 1));
+        assertThat(kept.get(99).requestId()).isEqualTo("e" + (events - 100));
+        assertThat(audit.purge(T0.minusSeconds(3600), 100)).isZero();
+    }
+
+    @Test
+    void purgeBeyondTheSizeCapKeepsTheCapAcrossGapsInTheIds() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            audit.append(List.of(denied(T0.plusSeconds(i), "e" + i, DEVELOPER)));
+        }
+        // A gap, as a rolled-back batch leaves one: the oldest ids are no longer consecutive.
+        try (var connection = store.dataSource().getConnection(); var statement = connection.createStatement()) {
+            statement.executeUpdate("delete from audit_event where request_id in ('e1', 'e2', 'e3')");
+        }
+
+        assertThat(audit.purge(T0.minusSeconds(3600), 4)).isEqualTo(3);
+
+        assertThat(audit.query(all(20)).events()).extracting(AuditEvent::requestId)
+                .containsExactly("e9", "e8", "e7", "e6");
     }
 
     @Test
