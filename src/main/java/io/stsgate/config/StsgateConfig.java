@@ -261,7 +261,10 @@ public interface StsgateConfig {
         @WithDefault("1000000")
         long maxEvents();
 
-        /** How often one replica (holding the store's purge lock) enforces the retention and the size cap. */
+        /**
+         * How often one replica (holding the store's purge lock) enforces the retention and the size cap; a run that
+         * deleted events runs again after 10 s.
+         */
         @WithDefault("PT5M")
         Duration purgeInterval();
     }

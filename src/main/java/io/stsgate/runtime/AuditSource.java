@@ -1,8 +1,10 @@
 package io.stsgate.runtime;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -87,19 +89,32 @@ public class AuditSource {
     /** Retention and size cap, on every replica; the store's purge lock lets one at a time do the work. */
     void purgeRegularly(@Observes StartupEvent event, JdbcAuditStore store, StsgateConfig config, Clock clock) {
         var settings = config.audit().store();
-        long interval = Math.max(1, settings.purgeInterval().toSeconds());
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                long deleted = store.purge(clock.instant().minus(settings.retention()), settings.maxEvents());
-                if (deleted > 0) {
-                    LOG.infof("Audit trail: %d event(s) beyond the retention (%s) or the cap (%d events) deleted",
-                            deleted, settings.retention(), settings.maxEvents());
-                }
-            } catch (RuntimeException e) {
-                // The store's health reports outages; the next run catches up.
-                LOG.debugf("Audit trail purge failed: %s", e.getMessage());
+        Duration first = Duration.ofSeconds(Math.min(60, Math.max(1, settings.purgeInterval().toSeconds())));
+        next(() -> purge(store, settings, new AuditPurgeSchedule(settings.purgeInterval()), clock), first);
+    }
+
+    private void purge(JdbcAuditStore store, StsgateConfig.AuditStore settings, AuditPurgeSchedule schedule,
+            Clock clock) {
+        long deleted = 0;
+        try {
+            deleted = store.purge(clock.instant().minus(settings.retention()), settings.maxEvents());
+            if (deleted > 0) {
+                LOG.infof("Audit trail: %d event(s) beyond the retention (%s) or the cap (%d events) deleted",
+                        deleted, settings.retention(), settings.maxEvents());
             }
-        }, Math.min(60, interval), interval, TimeUnit.SECONDS);
+        } catch (RuntimeException e) {
+            // The store's health reports outages; the next run catches up.
+            LOG.debugf("Audit trail purge failed: %s", e.getMessage());
+        }
+        next(() -> purge(store, settings, schedule, clock), schedule.after(deleted));
+    }
+
+    private void next(Runnable purge, Duration delay) {
+        try {
+            scheduler.schedule(purge, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // Shutting down: the next start purges.
+        }
     }
 
     @PreDestroy
