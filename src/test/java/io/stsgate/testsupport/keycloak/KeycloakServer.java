@@ -32,6 +32,8 @@ public final class KeycloakServer implements AutoCloseable {
 
     private static final Object SHARED_LOCK = new Object();
     private static final Set<KeycloakServer> RUNNING = ConcurrentHashMap.newKeySet();
+    /** Starts tried when a chosen port turns out taken. */
+    private static final int PORT_ATTEMPTS = 3;
     private static KeycloakServer shared;
     private static KeycloakException sharedFailure;
 
@@ -95,7 +97,26 @@ public final class KeycloakServer implements AutoCloseable {
         return start(Map.of("JAVA_OPTS_KC_HEAP", heapOptions));
     }
 
+    /**
+     * The ports are free when chosen but Keycloak binds them seconds later, after its boot: on a busy machine another
+     * process (a client's ephemeral port) can take one meanwhile. That start is repeated on new ports.
+     */
     private static KeycloakServer start(Map<String, String> jvmEnvironment) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return startOnce(jvmEnvironment);
+            } catch (KeycloakException e) {
+                if (attempt == PORT_ATTEMPTS || e.getMessage() == null
+                        || !e.getMessage().contains("Port already bound")) {
+                    throw e;
+                }
+                System.out.println("[keycloak] a port chosen for Keycloak was taken before it bound it; again on new "
+                        + "ports");
+            }
+        }
+    }
+
+    private static KeycloakServer startOnce(Map<String, String> jvmEnvironment) {
         long started = System.nanoTime();
         KeycloakDistribution distribution = KeycloakDistribution.locate().orElseThrow(() -> new KeycloakException(
                 "No Keycloak distribution in " + KeycloakDistribution.searchDirectory()
