@@ -50,6 +50,8 @@
 # Keycloak's JVM. After the table: stsgate's AssumeRoleWithWebIdentity rate and CPU per request against Keycloak's.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
+# shellcheck source=src/test/load/lib.sh
+source src/test/load/lib.sh
 project=$(pwd)
 
 ALL_FLOWS="web-identity saml assume-role caller-identity container decision"
@@ -114,7 +116,6 @@ classpath="$out/classes/test:$out/classes/main:$(cat "$out/classpath.txt")"
 fixtures() { java -cp "$classpath" io.stsgate.load.LoadFixtures "$out" "$@"; }
 fixtures setup
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 # thread_ticks PID: "group<TAB>ticks" per thread group (the thread's name, digits as N), for LOAD_THREAD_CPU.
 thread_ticks() {
@@ -171,14 +172,6 @@ jfr_start() {
   jcmd "$server_pid" JFR.start name=load settings="$jfr_settings" filename="$out/$1-$2-c$3.jfr" >/dev/null
 }
 jfr_stop() { jcmd "$server_pid" JFR.stop name=load >/dev/null; }
-
-# jvm_options JAR: the argument file of the shipped JVM options beside the jar, if the build that made it has one.
-jvm_options() {
-  local file
-  file=$(dirname "$1")/jvm.options
-  [ -f "$file" ] && echo "@$file"
-  return 0
-}
 
 # start_server NAME JAR: a fresh store, random ports; sets server_pid, endpoint, ready_ms.
 start_server() {

@@ -33,6 +33,8 @@
 # so that the machine's noise spreads over every variant: compare medians of one run.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
+# shellcheck source=src/test/load/lib.sh
+source src/test/load/lib.sh
 project=$(pwd)
 
 runs=5
@@ -100,7 +102,6 @@ if [ ! -f "$out/directory.yaml" ] || [ ! -f "$out/keyring.txt" ]; then
   java -cp "target/test-classes:target/classes:$(cat "$out/classpath.txt")" io.stsgate.load.LoadFixtures "$out" setup
 fi
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 now_ns() { date +%s%N; }
 clk_tck=$(getconf CLK_TCK)
 
@@ -112,14 +113,6 @@ stop_server() {
   server_pid=""
 }
 trap stop_server EXIT
-
-# jvm_options JAR: the argument file of the shipped JVM options beside the jar, if the build that made it has one.
-jvm_options() {
-  local file
-  file=$(dirname "$1")/jvm.options
-  [ -f "$file" ] && echo "@$file"
-  return 0
-}
 
 # start NAME JAR JAVA_HOME LOG JVM-OPTIONS...: a fresh store, free ports; sets server_pid, port, management, ready_ms
 # and cpu_ms (the server's user and system CPU time until ready, all its threads).
@@ -200,26 +193,20 @@ train() {
 archive_options() {
   local variant=$1 jar=$2 home=$3 key
   key=$(echo "$jar $java_opts" | md5sum | cut -c1-8)
+  local file record use what
   case "$variant" in
-    17-appcds)
-      local archive="$out/$variant-$key.jsa"
-      if [ ! -s "$archive" ] || [ "$archive" -ot "$jar" ]; then
-        rm -f "$archive"
-        train "$variant-$key" "$jar" "$home" "-XX:ArchiveClassesAtExit=$archive"
-        [ -s "$archive" ] || { echo "startup.sh: no AppCDS archive written (see $out/train-*.log)" >&2; exit 1; }
-      fi
-      # -Xshare:on: a start that cannot map the archive fails instead of being timed without it.
-      echo "-Xshare:on -XX:SharedArchiveFile=$archive" ;;
-    25-aot)
-      local cache="$out/$variant-$key.aot"
-      if [ ! -s "$cache" ] || [ "$cache" -ot "$jar" ]; then
-        rm -f "$cache"
-        train "$variant-$key" "$jar" "$home" "-XX:AOTCacheOutput=$cache"
-        [ -s "$cache" ] || { echo "startup.sh: no AOT cache written (see $out/train-*.log)" >&2; exit 1; }
-      fi
-      echo "-XX:AOTMode=on -XX:AOTCache=$cache" ;;
-    *) echo "" ;;
+    # -Xshare:on: a start that cannot map the archive fails instead of being timed without it.
+    17-appcds) file="$out/$variant-$key.jsa" record=-XX:ArchiveClassesAtExit= use="-Xshare:on -XX:SharedArchiveFile="
+      what="AppCDS archive" ;;
+    25-aot) file="$out/$variant-$key.aot" record=-XX:AOTCacheOutput= use="-XX:AOTMode=on -XX:AOTCache=" what="AOT cache" ;;
+    *) echo ""; return 0 ;;
   esac
+  if [ ! -s "$file" ] || [ "$file" -ot "$jar" ]; then
+    rm -f "$file"
+    train "$variant-$key" "$jar" "$home" "$record$file"
+    [ -s "$file" ] || { echo "startup.sh: no $what written (see $out/train-*.log)" >&2; exit 1; }
+  fi
+  echo "$use$file"
 }
 home_of() { case "$1" in 17*) echo "$java17" ;; 25*) echo "$java25" ;; esac; }
 
