@@ -1,4 +1,4 @@
-# Shared by run.sh and startup.sh (sourced, not run): how the load scripts pick ports and find the shipped JVM options.
+# Shared by run.sh and startup.sh (sourced, not run): ports, the shipped JVM options beside a jar, the jars themselves.
 
 # free_port: a loopback port nobody listens on right now.
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
@@ -9,4 +9,18 @@ jvm_options() {
   file=$(dirname "$1")/jvm.options
   [ -f "$file" ] && echo "@$file"
   return 0
+}
+
+# packaged_jars SCRIPT NAME=PATH...: each jar exists; the default one (target/quarkus-app) is packaged when missing.
+packaged_jars() {
+  local script=$1 spec jar
+  shift
+  for spec in "$@"; do
+    jar=${spec#*=}
+    if [ ! -f "$jar" ]; then
+      [ "$jar" = target/quarkus-app/quarkus-run.jar ] || { echo "$script: no jar $jar" >&2; exit 1; }
+      echo "Packaging stsgate (./mvnw package -DskipTests)"
+      ./mvnw -q package -DskipTests
+    fi
+  done
 }

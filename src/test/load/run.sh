@@ -97,14 +97,7 @@ if ! command -v wrk >/dev/null; then
     echo "run.sh: needs wrk (apt-get install wrk)" >&2; exit 1
   fi
 fi
-for spec in "${jars[@]}"; do
-  jar=${spec#*=}
-  if [ ! -f "$jar" ]; then
-    [ "$jar" = target/quarkus-app/quarkus-run.jar ] || { echo "run.sh: no jar $jar" >&2; exit 1; }
-    echo "Packaging stsgate (./mvnw package -DskipTests)"
-    ./mvnw -q package -DskipTests
-  fi
-done
+packaged_jars run.sh "${jars[@]}"
 
 echo "Compiling the fixture generator (test classes) ..."
 ./mvnw -q -Dformatter.skip -Dimpsort.skip test-compile dependency:build-classpath \

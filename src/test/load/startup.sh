@@ -86,14 +86,7 @@ for variant in $variants; do
     25*) [ -n "$java25" ] || { echo "startup.sh: no Java 25 under /usr/lib/jvm: name one with --java25" >&2; exit 1; } ;;
   esac
 done
-for spec in "${jars[@]}"; do
-  jar=${spec#*=}
-  if [ ! -f "$jar" ]; then
-    [ "$jar" = target/quarkus-app/quarkus-run.jar ] || { echo "startup.sh: no jar $jar" >&2; exit 1; }
-    echo "Packaging stsgate (./mvnw package -DskipTests)"
-    ./mvnw -q package -DskipTests
-  fi
-done
+packaged_jars startup.sh "${jars[@]}"
 
 if [ ! -f "$out/directory.yaml" ] || [ ! -f "$out/keyring.txt" ]; then
   echo "Making the fixtures (test classes) ..."
