@@ -1,4 +1,4 @@
-# Shared by run.sh and startup.sh (sourced, not run): ports, the shipped JVM options beside a jar, the jars themselves.
+# Shared by run.sh and startup.sh (sourced, not run): ports, the shipped JVM options beside a jar, the jars, the server process.
 
 # free_port: a loopback port nobody listens on right now.
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
@@ -23,4 +23,13 @@ packaged_jars() {
       ./mvnw -q package -DskipTests
     fi
   done
+}
+
+# The stsgate process a script started (empty when none); stop_server ends it and waits for it.
+server_pid=""
+stop_server() {
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+    kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
+  fi
+  server_pid=""
 }

@@ -131,13 +131,6 @@ rss_mb() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
 ms() { awk -v us="$1" 'BEGIN { printf "%.1f", us / 1000 }'; }
 clk_tck=$(getconf CLK_TCK)
 
-server_pid=""
-stop_server() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
-  fi
-  server_pid=""
-}
 anchor_pid=""
 # The anchor's JVM stops Keycloak as it exits (and its watchdog, should that JVM be killed).
 stop_keycloak() {

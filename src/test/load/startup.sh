@@ -98,13 +98,6 @@ fi
 now_ns() { date +%s%N; }
 clk_tck=$(getconf CLK_TCK)
 
-server_pid=""
-stop_server() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
-  fi
-  server_pid=""
-}
 trap stop_server EXIT
 
 # start NAME JAR JAVA_HOME LOG JVM-OPTIONS...: a fresh store, free ports; sets server_pid, port, management, ready_ms
