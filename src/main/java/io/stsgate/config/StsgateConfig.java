@@ -220,12 +220,28 @@ public interface StsgateConfig {
         /** The audit trail in the store ({@code audit_event}), next to the log. */
         AuditStore store();
 
+        /** The audit lines on the {@code stsgate.audit} log category. */
+        AuditLog log();
+
         /**
          * Unauthenticated refusals recorded one by one per action, reason, source address and minute (in the log and
          * the store); beyond it they are counted and written as one event per minute with their number.
          */
         @WithDefault("10")
         int refusalsPerMinute();
+    }
+
+    interface AuditLog {
+        /**
+         * Audit lines waiting for the log's writer thread. Nothing is dropped: when it is full, a request writes its
+         * line itself (slower, as every request did before the queue).
+         */
+        @WithDefault("4096")
+        int queueCapacity();
+
+        /** How long shutdown waits for queued lines to be written. */
+        @WithDefault("PT10S")
+        Duration flushTimeout();
     }
 
     interface AuditStore {

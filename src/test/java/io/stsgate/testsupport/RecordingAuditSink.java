@@ -7,10 +7,12 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import io.stsgate.audit.AuditEvent;
 import io.stsgate.audit.LogAuditSink;
+import io.stsgate.config.StsgateConfig;
 
 /**
  * The log sink, also keeping the latest events so tests can read the precise reason of an outcome. It replaces the
@@ -24,6 +26,11 @@ public class RecordingAuditSink extends LogAuditSink {
 
     private static final int KEPT = 500;
     private final ConcurrentLinkedDeque<AuditEvent> events = new ConcurrentLinkedDeque<>();
+
+    @Inject
+    public RecordingAuditSink(StsgateConfig config) {
+        super(config);
+    }
 
     @Override
     public void record(AuditEvent event) {
