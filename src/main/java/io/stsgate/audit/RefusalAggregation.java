@@ -75,6 +75,18 @@ public final class RefusalAggregation implements AuditSink {
         due.forEach(next::record);
     }
 
+    /** Writes the aggregates counted so far in the current minute too: at shutdown, so no count is lost. */
+    public void flushAll() {
+        List<AuditEvent> due;
+        synchronized (this) {
+            if (minute == null) {
+                return;
+            }
+            due = closeMinute(null);
+        }
+        due.forEach(next::record);
+    }
+
     /** The aggregates of the current minute, which then becomes {@code following}; called holding the monitor. */
     private List<AuditEvent> closeMinute(Instant following) {
         var due = new ArrayList<AuditEvent>();

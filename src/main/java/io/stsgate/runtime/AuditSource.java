@@ -20,6 +20,7 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.stsgate.audit.AuditFanOut;
 import io.stsgate.audit.AuditSink;
@@ -67,6 +68,20 @@ public class AuditSource {
 
     void flush(@Disposes StoreAuditSink sink, StsgateConfig config) {
         sink.close(config.audit().store().flushTimeout());
+    }
+
+    /**
+     * Writes the queued events while the store is still open: the shutdown event comes before any bean is destroyed,
+     * and the datasource may be destroyed before the sinks (events written then failed, were retried and logged as a
+     * store outage). Refusals counted in the current minute are written first. Events of requests still in flight go
+     * to the log, and count as dropped from the store.
+     */
+    void flushBeforeTheStoreCloses(@Observes ShutdownEvent event, RefusalAggregation aggregation,
+            StoreAuditSink store, LogAuditSink log, StsgateConfig config) {
+        scheduler.shutdownNow();
+        aggregation.flushAll();
+        store.close(config.audit().store().flushTimeout());
+        log.close(config.audit().log().flushTimeout());
     }
 
     @Produces

@@ -5,6 +5,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -17,6 +18,7 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.InjectableInstance;
 import io.quarkus.flyway.FlywayDataSource;
+import io.quarkus.runtime.ShutdownEvent;
 import io.stsgate.config.StsgateConfig;
 import io.stsgate.crypto.KeyPurpose;
 import io.stsgate.crypto.Keyring;
@@ -134,6 +136,11 @@ public class StoreSource {
     @Singleton
     JdbcMfaFailures mfaFailures(@Store DataSource dataSource) {
         return new JdbcMfaFailures(dataSource);
+    }
+
+    /** Stops polling before the datasource closes (a poll then would report the store as down). */
+    void stopPolling(@Observes ShutdownEvent event) {
+        close();
     }
 
     @PreDestroy

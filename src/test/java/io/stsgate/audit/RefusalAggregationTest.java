@@ -52,6 +52,23 @@ class RefusalAggregationTest {
     }
 
     @Test
+    void flushAllWhenShuttingDownMidMinuteThenTheCountSoFarIsWritten() {
+        for (int i = 0; i < 10; i++) {
+            aggregation.record(unauthenticated(MINUTE.plusMillis(i), "203.0.113.9"));
+        }
+        clock.set(MINUTE.plusSeconds(20));
+        aggregation.flush();
+        assertThat(written).hasSize(3);
+
+        aggregation.flushAll();
+
+        assertThat(written).hasSize(4);
+        assertThat(written.get(3).occurrences()).isEqualTo(7);
+        aggregation.flushAll();
+        assertThat(written).hasSize(4);
+    }
+
+    @Test
     void recordWhenFloodThenEverySuccessStillPassesOneByOne() {
         for (int i = 0; i < 500; i++) {
             aggregation.record(unauthenticated(MINUTE.plusMillis(i), "198.51.100." + (i % 2)));
