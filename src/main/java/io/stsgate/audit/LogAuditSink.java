@@ -7,11 +7,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.inject.Typed;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
-
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -19,8 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-
-import io.stsgate.config.StsgateConfig;
 
 /**
  * Writes each audit event as one JSON line on the {@code stsgate.audit} log category, from a thread of its own
@@ -34,11 +27,9 @@ import io.stsgate.config.StsgateConfig;
  * queue does not drop either: when it is full, or once the sink is closed, the caller writes its line itself, as
  * before the queue (such a line may come before queued ones; each carries its own time). {@link #close(Duration)}
  * writes what is queued. What is lost is what any log loses when the process is killed: lines not yet written, here
- * the queue's few milliseconds. Typed to itself: the application injects the {@link AuditFanOut} as its
- * {@link AuditSink}.
+ * the queue's few milliseconds. Produced typed to itself: the application injects the {@link AuditFanOut} as
+ * its {@link AuditSink}.
  */
-@Singleton
-@Typed(LogAuditSink.class)
 public class LogAuditSink implements AuditSink {
 
     private static final Logger LOG = Logger.getLogger("stsgate.audit");
@@ -61,10 +52,9 @@ public class LogAuditSink implements AuditSink {
     /** Guarded by {@link #lock}. */
     private boolean closed;
 
-    @Inject
-    public LogAuditSink(StsgateConfig config) {
-        this(config.audit().log().queueCapacity(), config.audit().log().flushTimeout(), LOG::isInfoEnabled,
-                LOG::info);
+    /** Writes on the {@code stsgate.audit} category, when its level lets INFO through. */
+    public LogAuditSink(int capacity, Duration flushTimeout) {
+        this(capacity, flushTimeout, LOG::isInfoEnabled, LOG::info);
     }
 
     /**
@@ -174,8 +164,8 @@ public class LogAuditSink implements AuditSink {
         }
     }
 
-    @PreDestroy
-    void close() {
+    /** {@link #close(Duration)} with the flush timeout given at construction. */
+    public void close() {
         close(flushTimeout);
     }
 }

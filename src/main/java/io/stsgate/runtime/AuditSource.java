@@ -86,6 +86,17 @@ public class AuditSource {
 
     @Produces
     @Singleton
+    @Typed(LogAuditSink.class)
+    LogAuditSink logAuditSink(StsgateConfig config) {
+        return new LogAuditSink(config.audit().log().queueCapacity(), config.audit().log().flushTimeout());
+    }
+
+    void closeLog(@Disposes LogAuditSink sink) {
+        sink.close();
+    }
+
+    @Produces
+    @Singleton
     @Typed(RefusalAggregation.class)
     RefusalAggregation refusalAggregation(LogAuditSink log, StoreAuditSink store, StsgateConfig config, Clock clock) {
         var aggregation = new RefusalAggregation(new AuditFanOut(List.of(log, store)), clock,

@@ -29,7 +29,7 @@ public class RecordingAuditSink extends LogAuditSink {
 
     @Inject
     public RecordingAuditSink(StsgateConfig config) {
-        super(config);
+        super(config.audit().log().queueCapacity(), config.audit().log().flushTimeout());
     }
 
     @Override
