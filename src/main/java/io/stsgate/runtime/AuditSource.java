@@ -81,7 +81,7 @@ public class AuditSource {
         scheduler.shutdownNow();
         aggregation.flushAll();
         store.close(config.audit().store().flushTimeout());
-        log.close(config.audit().log().flushTimeout());
+        log.close();
     }
 
     @Produces
